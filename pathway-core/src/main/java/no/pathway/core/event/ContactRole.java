@@ -1,0 +1,5 @@
+package no.pathway.core.event;
+
+public enum ContactRole {
+    COORDINATOR, CONTACT_PERSON
+}

@@ -1,0 +1,47 @@
+package no.pathway.core.event;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The wire names of events.md and the record each one becomes. */
+public enum FactType {
+    EPISODE_STARTED(EpisodeStarted.class),
+    EPISODE_ENDED(EpisodeEnded.class),
+    HANDOVER_SENT(HandoverSent.class),
+    HANDOVER_ACCEPTED(HandoverAccepted.class),
+    HANDOVER_REJECTED(HandoverRejected.class),
+    APPOINTMENT_BOOKED(AppointmentBooked.class),
+    APPOINTMENT_CANCELLED(AppointmentCancelled.class),
+    APPOINTMENT_ATTENDED(AppointmentAttended.class),
+    APPOINTMENT_MISSED(AppointmentMissed.class),
+    HOUSING_RECORDED(HousingRecorded.class),
+    ACTIVITY_RECORDED(ActivityRecorded.class),
+    CONTACT_ASSIGNED(ContactAssigned.class),
+    OVERDOSE_RECORDED(OverdoseRecorded.class),
+    PERSON_DIED(PersonDied.class),
+    EVENT_RETRACTED(EventRetracted.class);
+
+    private static final Map<Class<?>, FactType> BY_CLASS =
+            Stream.of(values()).collect(Collectors.toMap(t -> t.recordClass, Function.identity()));
+
+    private final Class<? extends PathwayEvent> recordClass;
+
+    FactType(Class<? extends PathwayEvent> recordClass) {
+        this.recordClass = recordClass;
+    }
+
+    public Class<? extends PathwayEvent> recordClass() {
+        return recordClass;
+    }
+
+    public static FactType of(PathwayEvent event) {
+        return BY_CLASS.get(event.getClass());
+    }
+
+    public static Optional<FactType> named(String name) {
+        return Stream.of(values()).filter(t -> t.name().equals(name)).findFirst();
+    }
+}

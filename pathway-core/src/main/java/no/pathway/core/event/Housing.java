@@ -1,0 +1,5 @@
+package no.pathway.core.event;
+
+public enum Housing {
+    OWN, SUPPORTED, TEMPORARY, NONE
+}

@@ -1,0 +1,78 @@
+package no.pathway.core.pathway;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import no.pathway.core.event.EventRetracted;
+import no.pathway.core.event.PathwayEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One person's pathway across services. It accepts every valid fact (late, out of order and corrected facts
+ * included) and guards only what needs the pathway's own history: a retraction must name an event its source
+ * posted here, and recording times never go backwards. Everything else is judged by the gap rules.
+ */
+@Aggregate(snapshotTriggerDefinition = "pathwaySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Pathway {
+
+    @AggregateIdentifier
+    private String pathwayId;
+    private long eventCount;
+    private Instant lastRecordedAt;
+    /** "source eventId" to whether that event is a retraction: what a retraction may name. */
+    private Map<String, Boolean> postedEvents = new HashMap<>();
+
+    protected Pathway() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public FactRecorded handle(RecordFact command) {
+        PathwayEvent fact = command.fact();
+        if (fact instanceof EventRetracted retraction) {
+            Boolean isRetraction = postedEvents.get(key(fact.meta().source(), retraction.retractedEventId()));
+            if (isRetraction == null) {
+                throw new RetractionRejected("no event with this id was posted by this source on this pathway");
+            }
+            if (isRetraction) {
+                throw new RetractionRejected("a retraction cannot be retracted; post the event again instead");
+            }
+        }
+        Instant recordedAt = lastRecordedAt == null || command.receivedAt().isAfter(lastRecordedAt)
+                ? command.receivedAt()
+                : lastRecordedAt;
+        long sequence = eventCount;
+        if (pathwayId == null) {
+            pathwayId = command.pathwayId();
+        }
+        apply(fact.withMeta(fact.meta().withRecordedAt(recordedAt)));
+        return new FactRecorded(command.pathwayId(), sequence, recordedAt);
+    }
+
+    @EventSourcingHandler
+    void on(PathwayEvent event, @SequenceNumber long sequence,
+            DomainEventMessage<?> message) {
+        pathwayId = message.getAggregateIdentifier();
+        eventCount = sequence + 1;
+        lastRecordedAt = event.recordedAt();
+        postedEvents.put(key(event.meta().source(), event.eventId()), event instanceof EventRetracted);
+    }
+
+    private static String key(String source, String eventId) {
+        return source + ' ' + eventId;
+    }
+}
