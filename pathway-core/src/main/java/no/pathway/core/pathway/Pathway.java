@@ -15,14 +15,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One person's pathway across services. It accepts every valid fact (late, out of order and corrected facts
  * included) and guards only what needs the pathway's own history: a retraction must name an event its source
  * posted here, and recording times never go backwards. Everything else is judged by the gap rules.
+ * Registered with Axon by the application (no Spring in the domain).
  */
-@Aggregate(snapshotTriggerDefinition = "pathwaySnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -1,0 +1,39 @@
+package no.pathway.api.config;
+
+import java.util.Arrays;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Refuses to start in the prod profile with development settings that would undermine privacy. */
+@Component
+class ProductionSafeguards implements InitializingBean {
+    static final String DEVELOPMENT_SECRET = "development-only-pseudonym-secret-do-not-use-in-production";
+
+    private final Environment environment;
+    private final String secret;
+    private final boolean acceptSynthetic;
+
+    ProductionSafeguards(Environment environment,
+                         @Value("${pathway.pseudonym.secret}") String secret,
+                         @Value("${pathway.ingest.accept-synthetic-person-ids}") boolean acceptSynthetic) {
+        this.environment = environment;
+        this.secret = secret;
+        this.acceptSynthetic = acceptSynthetic;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        if (!Arrays.asList(environment.getActiveProfiles()).contains("prod")) {
+            return;
+        }
+        if (DEVELOPMENT_SECRET.equals(secret) || secret.length() < 32) {
+            throw new IllegalStateException("Refusing to start in prod: set PATHWAY_PSEUDONYM_SECRET to a secret "
+                    + "of at least 32 characters (not the development default).");
+        }
+        if (acceptSynthetic) {
+            throw new IllegalStateException("Refusing to start in prod with synthetic person ids accepted.");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package no.pathway.api.ingest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.web.JsonBody;
+import no.pathway.api.web.Problem;
+import no.pathway.core.value.Identifier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Ingestion as api.md says: one event, or a batch in which each event stands alone. */
+@RestController
+@RequestMapping("/api/v1/events")
+public class EventsController {
+
+    /** The answer to a stored event. */
+    public record Stored(String eventId, String pathwayId, long sequence, Instant recordedAt) {
+        static Stored of(Receipt r) {
+            return new Stored(r.eventId(), r.pathwayId(), r.sequence(), r.recordedAt());
+        }
+    }
+
+    /** One event's result in a batch. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchResult(int index, int status, String eventId, String pathwayId, Long sequence,
+                              Instant recordedAt, Problem problem) {
+    }
+
+    public record BatchAnswer(List<BatchResult> results) {
+    }
+
+    private final IngestionService ingestion;
+    private final JsonBody json;
+    private final IngestProperties properties;
+
+    EventsController(IngestionService ingestion, JsonBody json, IngestProperties properties) {
+        this.ingestion = ingestion;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @PostMapping(consumes = "application/json")
+    public ResponseEntity<?> post(HttpServletRequest request) {
+        IngestOutcome outcome = ingestion.ingest(source(request), json.read(request, properties.maxEventBytes()));
+        if (outcome instanceof IngestOutcome.Stored s) {
+            return ResponseEntity.status(s.first() ? HttpStatus.CREATED : HttpStatus.OK).body(Stored.of(s.receipt()));
+        }
+        return problem(outcome).toResponse();
+    }
+
+    @PostMapping(path = "/batch", consumes = "application/json")
+    public BatchAnswer batch(HttpServletRequest request) {
+        String source = source(request);
+        JsonNode body = json.read(request, properties.maxBatchBytes());
+        JsonNode events = body.isObject() ? body.get("events") : null;
+        if (events == null || !events.isArray()) {
+            throw new InvalidRequest("events", "is required: a JSON array of events");
+        }
+        if (events.size() > properties.maxBatchEvents()) {
+            throw new InvalidRequest("events", "must hold at most " + properties.maxBatchEvents() + " events");
+        }
+        body.propertyNames().stream().filter(name -> !name.equals("events")).findFirst().ifPresent(name -> {
+            throw new InvalidRequest(name, "is not a field of a batch");
+        });
+        List<BatchResult> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            results.add(result(i, ingestion.ingest(source, events.get(i))));
+        }
+        return new BatchAnswer(results);
+    }
+
+    private static BatchResult result(int index, IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Stored s) {
+            Receipt r = s.receipt();
+            return new BatchResult(index, s.first() ? 201 : 200, r.eventId(), r.pathwayId(), r.sequence(),
+                    r.recordedAt(), null);
+        }
+        Problem problem = problem(outcome);
+        return new BatchResult(index, problem.status(), outcome.eventId(), null, null, null, problem);
+    }
+
+    private static Problem problem(IngestOutcome outcome) {
+        if (outcome instanceof IngestOutcome.Invalid i) {
+            return Problem.invalid(i.problems());
+        }
+        if (outcome instanceof IngestOutcome.Conflict) {
+            return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This source already posted an event with this eventId and different content.");
+        }
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The pathway is busy with concurrent writes; nothing was stored. Retry the request.");
+    }
+
+    /** Until authentication exists (issue: security) the source system names itself in a header. */
+    private String source(HttpServletRequest request) {
+        String source = request.getHeader(properties.sourceHeader());
+        if (source == null) {
+            return properties.defaultSource();
+        }
+        if (!Identifier.isValid(source)) {
+            throw new InvalidRequest(properties.sourceHeader(), "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return source;
+    }
+}

@@ -1,0 +1,111 @@
+package no.pathway.api.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.web.JsonBody;
+import no.pathway.core.event.*;
+import no.pathway.core.value.PersonId;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns one posted JSON object into a fact, or an {@link InvalidRequest} naming every field at fault. This is the
+ * public contract of events.md in code: field names, required fields and value rules per type.
+ */
+@Component
+public class FactParser {
+    private final IngestProperties properties;
+    private final PathwayIds pathwayIds;
+    private final JsonBody json;
+    private final Clock clock;
+
+    FactParser(IngestProperties properties, PathwayIds pathwayIds, JsonBody json, Clock clock) {
+        this.properties = properties;
+        this.pathwayIds = pathwayIds;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ParsedFact parse(JsonNode node, String source) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidRequest("(event)", "must be a JSON object");
+        }
+        FactReader r = new FactReader(node);
+        String eventId = r.id("eventId", true);
+        FactType type = r.choice("type", FactType.class, true);
+        String pathwayId = pathwayId(r);
+        Instant occurredAt = r.instant("occurredAt", true);
+        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(properties.maxFutureSkew()))) {
+            r.problem("occurredAt", "lies more than " + properties.maxFutureSkew().toMinutes()
+                    + " minutes in the future");
+        }
+        EventMeta meta = new EventMeta(eventId, source, occurredAt, null,
+                r.municipality("municipality", false), r.organisation("reportedBy", false));
+        PathwayEvent fact = type == null ? null : read(type, meta, r);
+        if (type != null) {
+            r.rejectUnread(type.name());
+        }
+        if (!r.problems().isEmpty()) {
+            throw new InvalidRequest(r.problems());
+        }
+        return new ParsedFact(pathwayId, fact, contentHash(pathwayId, fact));
+    }
+
+    private String pathwayId(FactReader r) {
+        String personId = r.string("personId", true);
+        if (personId == null) {
+            return null;
+        }
+        var problem = PersonId.problem(personId, properties.acceptSyntheticPersonIds());
+        if (problem.isPresent()) {
+            r.problem("personId", problem.get());
+            return null;
+        }
+        return pathwayIds.of(PersonId.of(personId, properties.acceptSyntheticPersonIds()));
+    }
+
+    private static PathwayEvent read(FactType type, EventMeta m, FactReader r) {
+        return switch (type) {
+            case EPISODE_STARTED -> new EpisodeStarted(m, r.id("episodeId", true),
+                    r.choice("setting", Setting.class, true), r.organisation("provider", false));
+            case EPISODE_ENDED -> new EpisodeEnded(m, r.id("episodeId", true),
+                    r.choice("setting", Setting.class, true), r.choice("endReason", EndReason.class, true));
+            case HANDOVER_SENT -> new HandoverSent(m, r.id("handoverId", true),
+                    r.choice("fromSetting", Setting.class, true), r.choice("toSetting", Setting.class, true),
+                    r.organisation("toProvider", false));
+            case HANDOVER_ACCEPTED -> new HandoverAccepted(m, r.id("handoverId", true));
+            case HANDOVER_REJECTED -> new HandoverRejected(m, r.id("handoverId", true), r.text("reason", false));
+            case APPOINTMENT_BOOKED -> new AppointmentBooked(m, r.id("appointmentId", true),
+                    r.choice("setting", Setting.class, true), r.instant("scheduledAt", true),
+                    r.organisation("provider", false));
+            case APPOINTMENT_CANCELLED -> new AppointmentCancelled(m, r.id("appointmentId", true));
+            case APPOINTMENT_ATTENDED -> new AppointmentAttended(m, r.id("appointmentId", true));
+            case APPOINTMENT_MISSED -> new AppointmentMissed(m, r.id("appointmentId", true));
+            case HOUSING_RECORDED -> new HousingRecorded(m, r.choice("housing", Housing.class, true));
+            case ACTIVITY_RECORDED -> new ActivityRecorded(m, r.choice("activity", Activity.class, true));
+            case CONTACT_ASSIGNED -> new ContactAssigned(m, r.choice("setting", Setting.class, true),
+                    r.choice("role", ContactRole.class, true));
+            case OVERDOSE_RECORDED -> new OverdoseRecorded(m, r.bool("fatal"));
+            case PERSON_DIED -> new PersonDied(m);
+            case EVENT_RETRACTED -> new EventRetracted(m, r.id("retractedEventId", true), r.text("reason", true));
+        };
+    }
+
+    /** Same instant written with another offset is the same content; the person is represented by the pathway. */
+    private String contentHash(String pathwayId, PathwayEvent fact) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(pathwayId.getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) '\n');
+            sha.update(json.mapper().writeValueAsString(fact).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package no.pathway.api.ingest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import no.pathway.api.web.FieldProblem;
+import no.pathway.core.value.Identifier;
+import no.pathway.core.value.MunicipalityNumber;
+import no.pathway.core.value.OrganisationNumber;
+import no.pathway.core.value.PersonId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the fields of one JSON object, collecting a problem for every field at fault instead of stopping at the
+ * first. Messages describe the rule and never quote the value. Remembers which fields were read so that the
+ * rest can be reported as unknown.
+ */
+final class FactReader {
+    static final int MAX_TEXT = 500;
+    /** Eleven digits in a row (optionally 6 + 5 with a space): a national identity number has no place in text. */
+    private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)\\d{6}[ .]?\\d{5}(?!\\d)");
+
+    private final JsonNode node;
+    private final List<FieldProblem> problems = new ArrayList<>();
+    private final Set<String> read = new HashSet<>();
+
+    FactReader(JsonNode node) {
+        this.node = node;
+    }
+
+    List<FieldProblem> problems() {
+        return problems;
+    }
+
+    void problem(String field, String message) {
+        problems.add(new FieldProblem(field, message));
+    }
+
+    String string(String field, boolean required) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problem(field, "is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            problem(field, "must be a string");
+            return null;
+        }
+        return value.stringValue();
+    }
+
+    String id(String field, boolean required) {
+        return checked(field, required, v -> {
+            if (!Identifier.isValid(v)) {
+                return Optional.of("must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+            }
+            return containsPersonId(v)
+                    ? Optional.of("must not contain a national identity number") : Optional.empty();
+        });
+    }
+
+    /** An 11-digit run that passes the identity number checks, e.g. a careless integrator's eventId. */
+    private static boolean containsPersonId(String value) {
+        Matcher m = ELEVEN_DIGITS.matcher(value);
+        while (m.find()) {
+            if (PersonId.problem(m.group().replaceAll("[ .]", ""), true).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String organisation(String field, boolean required) {
+        return checked(field, required, OrganisationNumber::problem);
+    }
+
+    String municipality(String field, boolean required) {
+        return checked(field, required, MunicipalityNumber::problem);
+    }
+
+    String text(String field, boolean required) {
+        return checked(field, required, v -> {
+            if (v.length() > MAX_TEXT) {
+                return Optional.of("must be at most " + MAX_TEXT + " characters");
+            }
+            if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+                return Optional.of("must not contain control characters");
+            }
+            if (ELEVEN_DIGITS.matcher(v).find()) {
+                return Optional.of("must not contain an 11-digit number (no national identity numbers in text)");
+            }
+            return Optional.empty();
+        });
+    }
+
+    <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+        String value = string(field, required);
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        problem(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .collect(Collectors.joining(", ")));
+        return null;
+    }
+
+    Instant instant(String field, boolean required) {
+        String value = string(field, required);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            problem(field, "must be an ISO-8601 instant with offset, e.g. 2026-03-02T08:00:00+01:00");
+            return null;
+        }
+    }
+
+    boolean bool(String field) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            problem(field, "is required");
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problem(field, "must be true or false");
+            return false;
+        }
+        return value.booleanValue();
+    }
+
+    void rejectUnread(String context) {
+        for (String name : node.propertyNames()) {
+            if (!read.contains(name)) {
+                problem(name, "is not a field of " + context);
+            }
+        }
+    }
+
+    private String checked(String field, boolean required, Function<String, Optional<String>> rule) {
+        String value = string(field, required);
+        if (value == null) {
+            return null;
+        }
+        Optional<String> problem = rule.apply(value);
+        problem.ifPresent(p -> problem(field, p));
+        return problem.isPresent() ? null : value;
+    }
+}

@@ -1,0 +1,26 @@
+package no.pathway.api.ingest;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Ingestion limits and the development source header.
+ *
+ * @param acceptSyntheticPersonIds accept national test numbers (month + 80); off in the prod profile
+ * @param maxFutureSkew            how far ahead of the service's clock an occurredAt may lie
+ * @param maxEventBytes            body limit of POST /events
+ * @param maxBatchBytes            body limit of POST /events/batch
+ * @param maxBatchEvents           events in one batch
+ * @param sourceHeader             until authentication exists: the header naming the source system
+ * @param defaultSource            the source when that header is absent
+ */
+@ConfigurationProperties("pathway.ingest")
+public record IngestProperties(
+        boolean acceptSyntheticPersonIds,
+        Duration maxFutureSkew,
+        long maxEventBytes,
+        long maxBatchBytes,
+        int maxBatchEvents,
+        String sourceHeader,
+        String defaultSource) {
+}

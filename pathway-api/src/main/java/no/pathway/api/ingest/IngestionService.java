@@ -1,0 +1,119 @@
+package no.pathway.api.ingest;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import no.pathway.api.web.FieldProblem;
+import no.pathway.api.web.InvalidRequest;
+import no.pathway.core.pathway.FactRecorded;
+import no.pathway.core.pathway.RecordFact;
+import no.pathway.core.pathway.RetractionRejected;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Records one posted event: validate, answer a retry from its receipt, otherwise append the event to its pathway
+ * and write the receipt in one transaction. A concurrent writer to the same pathway or with the same key makes
+ * the transaction fail as a whole; it is then retried from the top, so a race ends as a stored event or as the
+ * answer to a retry, never as a duplicate.
+ */
+@Service
+public class IngestionService {
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final FactParser parser;
+    private final Receipts receipts;
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IngestionService(FactParser parser, Receipts receipts, CommandGateway commands,
+                     PlatformTransactionManager transactionManager, Clock clock) {
+        this.parser = parser;
+        this.receipts = receipts;
+        this.commands = commands;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public IngestOutcome ingest(String source, JsonNode event) {
+        ParsedFact parsed;
+        try {
+            parsed = parser.parse(event, source);
+        } catch (InvalidRequest e) {
+            return new IngestOutcome.Invalid(readableEventId(event), e.problems());
+        }
+        String eventId = parsed.fact().eventId();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            var existing = receipts.find(source, eventId);
+            if (existing.isPresent()) {
+                return existing.get().contentHash().equals(parsed.contentHash())
+                        ? new IngestOutcome.Stored(existing.get().receipt(), false)
+                        : new IngestOutcome.Conflict(eventId);
+            }
+            try {
+                return new IngestOutcome.Stored(store(source, parsed), true);
+            } catch (RuntimeException e) {
+                if (causedBy(e, RetractionRejected.class)) {
+                    return new IngestOutcome.Invalid(eventId, List.of(new FieldProblem("retractedEventId",
+                            rootMessage(e, RetractionRejected.class))));
+                }
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << Math.min(attempt, 5)));
+            }
+        }
+        return new IngestOutcome.Busy(eventId);
+    }
+
+    private Receipt store(String source, ParsedFact parsed) {
+        return transaction.execute(status -> {
+            FactRecorded recorded = commands.sendAndWait(
+                    new RecordFact(parsed.pathwayId(), parsed.fact(), clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            Receipt receipt = new Receipt(parsed.fact().eventId(), recorded.pathwayId(), recorded.sequence(),
+                    recorded.recordedAt());
+            receipts.insert(source, receipt, parsed.contentHash());
+            return receipt;
+        });
+    }
+
+    private static boolean isConflict(Throwable e) {
+        return causedBy(e, ConcurrencyException.class) || causedBy(e, AggregateStreamCreationException.class)
+                || causedBy(e, DuplicateKeyException.class)
+                || causedBy(e, LockAcquisitionFailedException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t.getMessage();
+            }
+        }
+        return e.getMessage();
+    }
+
+    private static String readableEventId(JsonNode event) {
+        JsonNode id = event == null ? null : event.get("eventId");
+        return id != null && id.isString() && no.pathway.core.value.Identifier.isValid(id.stringValue())
+                ? id.stringValue() : null;
+    }
+}

@@ -1,0 +1,43 @@
+package no.pathway.api.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import no.pathway.core.value.PersonId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Derives the opaque pathway id from a person id with HMAC-SHA-256 under a configured secret: posting needs no
+ * lookup table, and the store holds no national identity numbers. Without the secret the id cannot be linked
+ * back to a person by trying all birth numbers.
+ */
+@Component
+public class PathwayIds {
+    /** 32 bytes in unpadded base64url. */
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final SecretKeySpec key;
+
+    public PathwayIds(@Value("${pathway.pseudonym.secret}") String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public String of(PersonId person) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] digest = mac.doFinal(person.digits().getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    public static boolean isWellFormed(String pathwayId) {
+        return pathwayId != null && FORMAT.matcher(pathwayId).matches();
+    }
+}

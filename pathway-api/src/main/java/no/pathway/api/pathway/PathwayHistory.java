@@ -1,0 +1,50 @@
+package no.pathway.api.pathway;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import no.pathway.core.event.EventRetracted;
+import no.pathway.core.event.PathwayEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+/** A pathway's facts as stored, read from the event store (never from a snapshot). */
+@Service
+public class PathwayHistory {
+    /** One stored fact with its position on the pathway. */
+    public record Entry(long sequence, PathwayEvent fact) {
+    }
+
+    private final EventStore eventStore;
+
+    PathwayHistory(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public boolean exists(String pathwayId) {
+        return eventStore.lastSequenceNumberFor(pathwayId).isPresent();
+    }
+
+    /** Every fact in recorded order; empty when the pathway has none. */
+    public List<Entry> entries(String pathwayId) {
+        return eventStore.readEvents(pathwayId, 0L).asStream()
+                .map(m -> new Entry(m.getSequenceNumber(), (PathwayEvent) ((DomainEventMessage<?>) m).getPayload()))
+                .toList();
+    }
+
+    /** "source eventId" keys of the facts that a later retraction withdrew. */
+    public static Set<String> retracted(List<Entry> entries) {
+        Set<String> keys = new HashSet<>();
+        for (Entry e : entries) {
+            if (e.fact() instanceof EventRetracted r) {
+                keys.add(key(r.meta().source(), r.retractedEventId()));
+            }
+        }
+        return keys;
+    }
+
+    public static String key(String source, String eventId) {
+        return source + ' ' + eventId;
+    }
+}

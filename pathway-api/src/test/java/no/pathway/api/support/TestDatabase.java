@@ -1,0 +1,65 @@
+package no.pathway.api.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The integration tests' PostgreSQL: a fresh database on the local server at 127.0.0.1:5432 when one answers
+ * (as on the project's machines and in CI), otherwise an embedded PostgreSQL. Made once per test JVM.
+ */
+public final class TestDatabase {
+    private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/";
+    private static String url;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized String url() {
+        if (url == null) {
+            url = local().orElseGet(TestDatabase::embedded);
+        }
+        return url;
+    }
+
+    public static String user() {
+        return "postgres";
+    }
+
+    private static java.util.Optional<String> local() {
+        String name = "pathway_it_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            return java.util.Optional.of(LOCAL + name);
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static void drop(String name) {
+        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            // the server is going away too; nothing to clean
+        }
+    }
+
+    private static String embedded() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(Files.createTempDirectory("pathway-it-pg"))
+                    .start();
+            return postgres.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException("No local PostgreSQL and the embedded one did not start", e);
+        }
+    }
+}
