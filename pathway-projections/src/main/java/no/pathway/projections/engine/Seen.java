@@ -1,0 +1,137 @@
+package no.pathway.projections.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import no.pathway.core.event.AppointmentBooked;
+import no.pathway.core.event.AppointmentCancelled;
+import no.pathway.core.event.AppointmentMissed;
+import no.pathway.core.event.EndReason;
+import no.pathway.core.event.EpisodeEnded;
+import no.pathway.core.event.EventRetracted;
+import no.pathway.core.event.OverdoseRecorded;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.core.event.PersonDied;
+
+/**
+ * What the rules see of a pathway judged at {@code at} with knowledge up to {@code knownAt}: the events recorded
+ * at or before {@code knownAt} that occurred at or before {@code at}, without retracted events and without the
+ * retractions themselves, in order of occurrence (ties in recorded order).
+ */
+final class Seen {
+    /** A seen event and its position in recorded order. */
+    record Fact<E extends PathwayEvent>(int sequence, E event) {
+        Instant occurredAt() {
+            return event.occurredAt();
+        }
+
+        /** This fact as what satisfied a rule, at the later of its occurrence and {@code notBefore}. */
+        Hit hit(Instant notBefore) {
+            Instant at = occurredAt().isBefore(notBefore) ? notBefore : occurredAt();
+            return new Hit(at, sequence, event.eventId());
+        }
+
+        boolean isAfter(Fact<?> other) {
+            int byTime = occurredAt().compareTo(other.occurredAt());
+            return byTime > 0 || byTime == 0 && sequence > other.sequence;
+        }
+    }
+
+    /** A live appointment: the latest booking of an id, with no cancellation or no-show after it. */
+    record LiveAppointment(Fact<AppointmentBooked> booking) {
+        AppointmentBooked booked() {
+            return booking.event();
+        }
+    }
+
+    private static final Comparator<Fact<?>> ORDER =
+            Comparator.<Fact<?>, Instant>comparing(Fact::occurredAt).thenComparingInt(Fact::sequence);
+
+    private final List<Fact<PathwayEvent>> facts;
+
+    private Seen(List<Fact<PathwayEvent>> facts) {
+        this.facts = facts;
+    }
+
+    static Seen of(List<PathwayEvent> recordedOrder, Instant at, Instant knownAt) {
+        List<Fact<PathwayEvent>> visible = new ArrayList<>();
+        for (int i = 0; i < recordedOrder.size(); i++) {
+            PathwayEvent e = recordedOrder.get(i);
+            if (!e.recordedAt().isAfter(knownAt) && !e.occurredAt().isAfter(at)) {
+                visible.add(new Fact<>(i, e));
+            }
+        }
+        Set<String> retracted = new HashSet<>();
+        for (Fact<PathwayEvent> f : visible) {
+            if (f.event() instanceof EventRetracted r) {
+                retracted.add(key(r.meta().source(), r.retractedEventId()));
+            }
+        }
+        List<Fact<PathwayEvent>> kept = new ArrayList<>();
+        for (Fact<PathwayEvent> f : visible) {
+            if (!(f.event() instanceof EventRetracted)
+                    && !retracted.contains(key(f.event().meta().source(), f.event().eventId()))) {
+                kept.add(f);
+            }
+        }
+        kept.sort(ORDER);
+        return new Seen(kept);
+    }
+
+    private static String key(String source, String eventId) {
+        return source + ' ' + eventId;
+    }
+
+    List<Fact<PathwayEvent>> all() {
+        return facts;
+    }
+
+    @SuppressWarnings("unchecked")
+    <E extends PathwayEvent> Stream<Fact<E>> of(Class<E> type) {
+        return facts.stream().filter(f -> type.isInstance(f.event())).map(f -> (Fact<E>) (Fact<?>) f);
+    }
+
+    /** The first death: PERSON_DIED, a fatal overdose, or an episode ended by death. */
+    Optional<Hit> death() {
+        return facts.stream()
+                .filter(f -> f.event() instanceof PersonDied
+                        || f.event() instanceof OverdoseRecorded o && o.fatal()
+                        || f.event() instanceof EpisodeEnded e && e.endReason() == EndReason.DIED)
+                .findFirst()
+                .map(f -> new Hit(f.occurredAt(), f.sequence(), f.event().eventId()));
+    }
+
+    List<LiveAppointment> liveAppointments() {
+        Map<String, Fact<AppointmentBooked>> latest = new HashMap<>();
+        of(AppointmentBooked.class).forEach(b -> latest.put(b.event().appointmentId(), b));
+        List<LiveAppointment> live = new ArrayList<>();
+        for (Fact<AppointmentBooked> booking : latest.values()) {
+            String id = booking.event().appointmentId();
+            boolean ended = facts.stream().anyMatch(f -> f.isAfter(booking)
+                    && (f.event() instanceof AppointmentCancelled c && c.appointmentId().equals(id)
+                    || f.event() instanceof AppointmentMissed m && m.appointmentId().equals(id)));
+            if (!ended) {
+                live.add(new LiveAppointment(booking));
+            }
+        }
+        return live;
+    }
+
+    /** The latest municipality reported, by occurrence. */
+    String municipality() {
+        String municipality = null;
+        for (Fact<PathwayEvent> f : facts) {
+            if (f.event().meta().municipality() != null) {
+                municipality = f.event().meta().municipality();
+            }
+        }
+        return municipality;
+    }
+}
