@@ -1,7 +1,12 @@
 package no.pathway.api.pathway;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Set;
 import no.pathway.api.ingest.IngestProperties;
@@ -9,16 +14,26 @@ import no.pathway.api.ingest.PathwayIds;
 import no.pathway.api.web.InvalidRequest;
 import no.pathway.api.web.JsonBody;
 import no.pathway.api.web.NotFound;
+import no.pathway.api.gaps.GapView;
+import no.pathway.api.web.QueryParameters;
+import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.value.PersonId;
+import no.pathway.projections.engine.Gap;
+import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.GapRows;
+import no.pathway.projections.summary.PathwaySummaries;
+import no.pathway.projections.summary.PathwaySummary;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Finding a pathway by person (the number travels in the body only) and reading its history. */
+/** A pathway: finding it by person (the number travels in the body only), its summary, history and gaps. */
 @RestController
 @RequestMapping("/api/v1/pathways")
 public class PathwaysController {
@@ -34,16 +49,69 @@ public class PathwaysController {
     public record History(String pathwayId, List<HistoryEntry> events) {
     }
 
+    public record Gaps(String pathwayId, Instant at, Instant knownAt, List<GapView> gaps) {
+    }
+
+    /** The current summary of a pathway and its gaps due or overdue now. */
+    public record Summary(String pathwayId, String municipality, List<PathwaySummary.Episode> activeEpisodes,
+                          PathwaySummary.HousingState latestHousing, List<PathwaySummary.Contact> contacts,
+                          long prospectiveGaps, long openGaps, Instant lastEventAt, int eventCount) {
+    }
+
     private final PathwayHistory history;
     private final PathwayIds pathwayIds;
     private final JsonBody json;
     private final IngestProperties ingest;
+    private final GapEngine engine;
+    private final PathwaySummaries summaries;
+    private final GapRows gapRows;
+    private final Clock clock;
 
-    PathwaysController(PathwayHistory history, PathwayIds pathwayIds, JsonBody json, IngestProperties ingest) {
+    PathwaysController(PathwayHistory history, PathwayIds pathwayIds, JsonBody json, IngestProperties ingest,
+                       GapEngine engine, PathwaySummaries summaries, GapRows gapRows, Clock clock) {
         this.history = history;
         this.pathwayIds = pathwayIds;
         this.json = json;
         this.ingest = ingest;
+        this.engine = engine;
+        this.summaries = summaries;
+        this.gapRows = gapRows;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{pathwayId}")
+    public Summary summary(@PathVariable String pathwayId) {
+        PathwaySummary s = (PathwayIds.isWellFormed(pathwayId) ? summaries.find(pathwayId) : Optional.<PathwaySummary>empty())
+                .orElseThrow(() -> new NotFound("No such pathway."));
+        Instant now = clock.instant();
+        Map<GapStatus, Long> counts = gapRows.ofPathway(pathwayId).stream()
+                .collect(Collectors.groupingBy(g -> g.statusAt(now), Collectors.counting()));
+        return new Summary(pathwayId, s.municipality(), s.activeEpisodes(), s.housing(), s.contacts(),
+                counts.getOrDefault(GapStatus.PROSPECTIVE, 0L), counts.getOrDefault(GapStatus.OPEN, 0L),
+                s.lastEventAt(), s.eventCount());
+    }
+
+    /** Every gap of the pathway judged at {@code at} from what was recorded by {@code knownAt}, from the event store. */
+    @GetMapping("/{pathwayId}/gaps")
+    public Gaps gaps(@PathVariable String pathwayId, @RequestParam(required = false) String at,
+                     @RequestParam(required = false) String knownAt) {
+        Instant now = clock.instant();
+        QueryParameters q = new QueryParameters();
+        Instant when = q.instant("at", at, now);
+        Instant known = q.instant("knownAt", knownAt, now);
+        q.done();
+        List<PathwayEvent> events = events(pathwayId);
+        return new Gaps(pathwayId, when, known, engine.evaluate(pathwayId, events, when, known).stream()
+                .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
+                .map(g -> GapView.of(g, when)).toList());
+    }
+
+    private List<PathwayEvent> events(String pathwayId) {
+        List<PathwayHistory.Entry> entries = PathwayIds.isWellFormed(pathwayId) ? history.entries(pathwayId) : List.of();
+        if (entries.isEmpty()) {
+            throw new NotFound("No such pathway.");
+        }
+        return entries.stream().map(PathwayHistory.Entry::fact).toList();
     }
 
     @PostMapping(path = "/lookup", consumes = "application/json")

@@ -21,14 +21,14 @@ import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.event.PersonDied;
 
 /**
- * What the rules see of a pathway judged at {@code at} with knowledge up to {@code knownAt}: the events recorded
+ * What the rules (and the read models) see of a pathway judged at {@code at} with knowledge up to {@code knownAt}: the events recorded
  * at or before {@code knownAt} that occurred at or before {@code at}, without retracted events and without the
  * retractions themselves, in order of occurrence (ties in recorded order).
  */
-final class Seen {
+public final class Seen {
     /** A seen event and its position in recorded order. */
-    record Fact<E extends PathwayEvent>(int sequence, E event) {
-        Instant occurredAt() {
+    public record Fact<E extends PathwayEvent>(int sequence, E event) {
+        public Instant occurredAt() {
             return event.occurredAt();
         }
 
@@ -60,7 +60,7 @@ final class Seen {
         this.facts = facts;
     }
 
-    static Seen of(List<PathwayEvent> recordedOrder, Instant at, Instant knownAt) {
+    public static Seen of(List<PathwayEvent> recordedOrder, Instant at, Instant knownAt) {
         List<Fact<PathwayEvent>> visible = new ArrayList<>();
         for (int i = 0; i < recordedOrder.size(); i++) {
             PathwayEvent e = recordedOrder.get(i);
@@ -89,7 +89,7 @@ final class Seen {
         return source + ' ' + eventId;
     }
 
-    List<Fact<PathwayEvent>> all() {
+    public List<Fact<PathwayEvent>> all() {
         return facts;
     }
 
@@ -125,7 +125,7 @@ final class Seen {
     }
 
     /** The latest municipality reported, by occurrence. */
-    String municipality() {
+    public String municipality() {
         String municipality = null;
         for (Fact<PathwayEvent> f : facts) {
             if (f.event().meta().municipality() != null) {

@@ -1,0 +1,41 @@
+package no.pathway.api.gaps;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
+import java.time.Instant;
+import no.pathway.projections.engine.Exclusion;
+import no.pathway.projections.engine.Gap;
+import no.pathway.projections.engine.GapRule;
+import no.pathway.projections.engine.GapStatus;
+
+/**
+ * A gap record as gap-rules.md describes it, with its status at a given time. Closing fields appear only when
+ * the gap is closed at that time, {@code reason} only when it is not applicable.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record GapView(
+        String gapId,
+        String pathwayId,
+        GapRule rule,
+        String ruleVersion,
+        Duration deadline,
+        GapStatus status,
+        String triggeredBy,
+        Instant openedAt,
+        Instant dueAt,
+        Instant closedAt,
+        String closedBy,
+        Boolean late,
+        Exclusion reason,
+        String municipality,
+        String detail) {
+
+    public static GapView of(Gap gap, Instant at) {
+        GapStatus status = gap.statusAt(at);
+        boolean closed = status == GapStatus.CLOSED;
+        return new GapView(gap.gapId(), gap.pathwayId(), gap.rule(), gap.ruleVersion(),
+                Duration.ofMinutes(gap.deadlineMinutes()), status, gap.triggeredBy(), gap.openedAt(), gap.dueAt(),
+                closed ? gap.closedAt() : null, closed ? gap.closedBy() : null, closed ? gap.late() : null,
+                status == GapStatus.NOT_APPLICABLE ? gap.reason() : null, gap.municipality(), gap.detail());
+    }
+}

@@ -1,0 +1,122 @@
+package no.pathway.api.gaps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.pathway.api.web.QueryParameters;
+import no.pathway.projections.engine.Gap;
+import no.pathway.projections.engine.GapRule;
+import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.GapFilter;
+import no.pathway.projections.gaps.GapRows;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The coordinator dashboard and the quality indicators, from the gap read model. */
+@RestController
+@RequestMapping("/api/v1")
+public class GapsController {
+    private static final Set<GapStatus> DEFAULT_STATUSES = EnumSet.of(GapStatus.PROSPECTIVE, GapStatus.OPEN);
+
+    public record Page(List<GapView> items, String nextCursor) {
+    }
+
+    public record SummaryGroup(String group, long prospective, long open, long closedOnTime, long closedLate,
+                               long notApplicable) {
+    }
+
+    public record Summary(String groupBy, Instant at, List<SummaryGroup> groups) {
+    }
+
+    public record Indicator(String rule, String group, String period, long applicable, long closedOnTime,
+                            long closedLate, long open, long prospective, long notApplicable, Double complianceRate) {
+    }
+
+    public record Indicators(Instant from, Instant to, String groupBy, String period, Instant at,
+                             List<Indicator> indicators) {
+    }
+
+    private final GapRows gaps;
+    private final Clock clock;
+
+    GapsController(GapRows gaps, Clock clock) {
+        this.gaps = gaps;
+        this.clock = clock;
+    }
+
+    @GetMapping("/gaps")
+    public Page gaps(@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
+                     @RequestParam(required = false) String municipality,
+                     @RequestParam(required = false) String dueBefore,
+                     @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        QueryParameters q = new QueryParameters();
+        Set<GapStatus> statuses = q.enums("status", status, GapStatus.class, DEFAULT_STATUSES);
+        Set<GapRule> rules = q.enums("rule", rule, GapRule.class, Set.of());
+        Set<String> municipalities = q.municipalities("municipality", municipality);
+        Instant due = q.instant("dueBefore", dueBefore, null);
+        int size = q.integer("limit", limit, 50, 1, 500);
+        GapFilter.Cursor after = cursor == null ? null : Cursors.decode(cursor);
+        if (cursor != null && after == null) {
+            q.problem("cursor", "is not a cursor this service gave out");
+        }
+        q.done();
+        Instant now = clock.instant();
+        List<Gap> rows = gaps.page(new GapFilter(statuses.isEmpty() ? DEFAULT_STATUSES : statuses, rules,
+                municipalities, due, size + 1, after), now);
+        boolean more = rows.size() > size;
+        List<Gap> page = more ? rows.subList(0, size) : rows;
+        Gap last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page(page.stream().map(g -> GapView.of(g, now)).toList(),
+                more ? Cursors.encode(new GapFilter.Cursor(last.dueAt(), last.gapId())) : null);
+    }
+
+    @GetMapping("/gaps/summary")
+    public Summary summary(@RequestParam(required = false) String groupBy,
+                           @RequestParam(required = false) String municipality) {
+        QueryParameters q = new QueryParameters();
+        String by = q.oneOf("groupBy", groupBy, "rule", Set.of("rule", "municipality"));
+        Set<String> municipalities = q.municipalities("municipality", municipality);
+        q.done();
+        Instant now = clock.instant();
+        Map<String, Map<String, Long>> counts = gaps.countsBy(by, municipalities, now);
+        return new Summary(by, now, counts.entrySet().stream().map(e -> new SummaryGroup(e.getKey(),
+                count(e.getValue(), "PROSPECTIVE"), count(e.getValue(), "OPEN"),
+                count(e.getValue(), "CLOSED_ON_TIME"), count(e.getValue(), "CLOSED_LATE"),
+                count(e.getValue(), "NOT_APPLICABLE"))).toList());
+    }
+
+    @GetMapping("/indicators")
+    public Indicators indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                 @RequestParam(required = false) String groupBy,
+                                 @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) String municipality) {
+        Instant now = clock.instant();
+        QueryParameters q = new QueryParameters();
+        Instant end = q.instantOrDate("to", to, now);
+        Instant start = q.instantOrDate("from", from, end.minus(366, ChronoUnit.DAYS));
+        String by = q.oneOf("groupBy", groupBy, "rule", Set.of("rule", "municipality"));
+        String per = q.oneOf("period", period, "month", Set.of("month"));
+        Set<String> municipalities = q.municipalities("municipality", municipality);
+        if (!start.isBefore(end)) {
+            q.problem("from", "must lie before to");
+        }
+        q.done();
+        List<Indicator> rows = gaps.indicators(start, end, by, municipalities, now).stream().map(r -> {
+            long applicable = r.triggers() - r.notApplicable();
+            return new Indicator(r.rule(), by.equals("rule") ? null : r.group(), r.period(), applicable,
+                    r.closedOnTime(), r.closedLate(), r.open(), r.prospective(), r.notApplicable(),
+                    applicable == 0 ? null : (double) r.closedOnTime() / applicable);
+        }).toList();
+        return new Indicators(start, end, by, per, now, rows);
+    }
+
+    private static long count(Map<String, Long> counts, String status) {
+        return counts.getOrDefault(status, 0L);
+    }
+}

@@ -1,0 +1,69 @@
+package no.pathway.projections;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.gaps.GapRows;
+import no.pathway.projections.summary.PathwaySummaries;
+import no.pathway.projections.summary.PathwaySummary;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the gap and summary read models in step with the event store. A new event marks its pathway; before the
+ * batch commits (in the same transaction as the processor's token) each marked pathway is judged once, from all
+ * its recorded events, and its rows are replaced. So the rows are a function of the event store alone: a reset
+ * and replay gives the same rows and the same gap ids, and a pathway is judged once per batch however many of
+ * its events the batch holds. Both read models share one processor because both need the whole pathway.
+ */
+@Component
+@ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
+public class ReadModelProjection {
+    public static final String PROCESSING_GROUP = "pathway-read-models";
+    private static final String DIRTY = ReadModelProjection.class.getName() + ".dirty";
+
+    private final EventStore eventStore;
+    private final GapEngine engine;
+    private final GapRows gaps;
+    private final PathwaySummaries summaries;
+
+    public ReadModelProjection(EventStore eventStore, GapEngine engine, GapRows gaps, PathwaySummaries summaries) {
+        this.eventStore = eventStore;
+        this.engine = engine;
+        this.gaps = gaps;
+        this.summaries = summaries;
+    }
+
+    @EventHandler
+    void on(PathwayEvent event, DomainEventMessage<?> message) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Set<String> dirty = batch.getOrComputeResource(DIRTY, key -> {
+            Set<String> pathways = new LinkedHashSet<>();
+            batch.onPrepareCommit(u -> pathways.forEach(this::refresh));
+            return pathways;
+        });
+        dirty.add(message.getAggregateIdentifier());
+    }
+
+    /** Judges one pathway from everything recorded and replaces its rows. */
+    public void refresh(String pathwayId) {
+        List<PathwayEvent> events = eventStore.readEvents(pathwayId, 0L).asStream()
+                .map(m -> (PathwayEvent) m.getPayload()).toList();
+        gaps.replace(pathwayId, engine.evaluateAll(pathwayId, events));
+        summaries.save(pathwayId, PathwaySummary.of(events));
+    }
+
+    @ResetHandler
+    void reset() {
+        gaps.deleteAll();
+        summaries.deleteAll();
+    }
+}

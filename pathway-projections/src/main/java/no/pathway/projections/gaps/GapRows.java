@@ -1,0 +1,186 @@
+package no.pathway.projections.gaps;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.pathway.projections.engine.Exclusion;
+import no.pathway.projections.engine.Gap;
+import no.pathway.projections.engine.GapRule;
+import no.pathway.projections.engine.GapStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The gap read model: every gap record across pathways, and the dashboard's queries over it. Statuses are
+ * judged in SQL at the query's {@code now} with the same definition as {@link Gap#statusAt(Instant)}.
+ */
+@Repository
+public class GapRows {
+    private static final String COLUMNS = "gap_id, pathway_id, rule, rule_version, deadline_minutes, triggered_by, "
+            + "trigger_source, opened_at, due_at, closed_at, closed_by, excluded_at, reason, municipality, detail";
+    private static final String CLOSED = "(closed_at IS NOT NULL AND closed_at <= :now)";
+    private static final String EXCLUDED = "(NOT " + CLOSED + " AND excluded_at IS NOT NULL AND excluded_at <= :now)";
+    private static final String UNRESOLVED = "(NOT " + CLOSED + " AND (excluded_at IS NULL OR excluded_at > :now))";
+    private static final Map<GapStatus, String> STATUS = Map.of(
+            GapStatus.CLOSED, CLOSED,
+            GapStatus.NOT_APPLICABLE, EXCLUDED,
+            GapStatus.OPEN, "(" + UNRESOLVED + " AND due_at < :now)",
+            GapStatus.PROSPECTIVE, "(" + UNRESOLVED + " AND due_at >= :now)");
+    /** The status as an SQL expression, for grouping. */
+    private static final String STATUS_CASE = "CASE WHEN " + CLOSED + " THEN CASE WHEN closed_at > due_at "
+            + "THEN 'CLOSED_LATE' ELSE 'CLOSED_ON_TIME' END WHEN " + EXCLUDED + " THEN 'NOT_APPLICABLE' "
+            + "WHEN due_at < :now THEN 'OPEN' ELSE 'PROSPECTIVE' END";
+
+    private static final RowMapper<Gap> GAP = GapRows::gap;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public GapRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Makes the stored gaps of one pathway exactly {@code gaps}. */
+    public void replace(String pathwayId, List<Gap> gaps) {
+        jdbc.update("DELETE FROM gap WHERE pathway_id = ?", pathwayId);
+        jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                gaps, 100, (ps, g) -> {
+                    ps.setObject(1, UUID.fromString(g.gapId()));
+                    ps.setString(2, g.pathwayId());
+                    ps.setString(3, g.rule().name());
+                    ps.setString(4, g.ruleVersion());
+                    ps.setLong(5, g.deadlineMinutes());
+                    ps.setString(6, g.triggeredBy());
+                    ps.setString(7, g.triggerSource());
+                    ps.setTimestamp(8, timestamp(g.openedAt()));
+                    ps.setTimestamp(9, timestamp(g.dueAt()));
+                    ps.setTimestamp(10, timestamp(g.closedAt()));
+                    ps.setString(11, g.closedBy());
+                    ps.setTimestamp(12, timestamp(g.excludedAt()));
+                    ps.setString(13, g.reason() == null ? null : g.reason().name());
+                    ps.setString(14, g.municipality());
+                    ps.setString(15, g.detail());
+                });
+    }
+
+    public void deleteAll() {
+        jdbc.update("TRUNCATE gap");
+    }
+
+    public List<Gap> ofPathway(String pathwayId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM gap WHERE pathway_id = ? ORDER BY due_at, gap_id", GAP,
+                pathwayId);
+    }
+
+    /** One page of the dashboard, most urgent first. */
+    public List<Gap> page(GapFilter filter, Instant now) {
+        MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(now));
+        List<String> where = new ArrayList<>();
+        where.add("(" + String.join(" OR ", filter.statuses().stream().map(STATUS::get).toList()) + ")");
+        if (!filter.rules().isEmpty()) {
+            where.add("rule IN (:rules)");
+            params.addValue("rules", filter.rules().stream().map(Enum::name).toList());
+        }
+        if (!filter.municipalities().isEmpty()) {
+            where.add("municipality IN (:municipalities)");
+            params.addValue("municipalities", List.copyOf(filter.municipalities()));
+        }
+        if (filter.dueBefore() != null) {
+            where.add("due_at < :dueBefore");
+            params.addValue("dueBefore", timestamp(filter.dueBefore()));
+        }
+        if (filter.after() != null) {
+            where.add("(due_at, gap_id) > (:afterDue, :afterId)");
+            params.addValue("afterDue", timestamp(filter.after().dueAt()));
+            params.addValue("afterId", UUID.fromString(filter.after().gapId()));
+        }
+        params.addValue("limit", filter.limit());
+        return named.query("SELECT " + COLUMNS + " FROM gap WHERE " + String.join(" AND ", where)
+                + " ORDER BY due_at, gap_id LIMIT :limit", params, GAP);
+    }
+
+    /** Counts per group ({@code rule} or {@code municipality}) and status at {@code now}. */
+    public Map<String, Map<String, Long>> countsBy(String groupColumn, Set<String> municipalities, Instant now) {
+        if (!Set.of("rule", "municipality").contains(groupColumn)) {
+            throw new IllegalArgumentException("group by rule or municipality");
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(now));
+        String where = "";
+        if (!municipalities.isEmpty()) {
+            where = " WHERE municipality IN (:municipalities)";
+            params.addValue("municipalities", List.copyOf(municipalities));
+        }
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        named.query("SELECT coalesce(" + groupColumn + ", '') AS grp, " + STATUS_CASE + " AS status, count(*) "
+                + "FROM gap" + where + " GROUP BY 1, 2 ORDER BY 1, 2", params, (ResultSet rs) -> {
+                    counts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    /** A row of the indicator report. */
+    public record IndicatorRow(String rule, String group, String period, long triggers, long notApplicable,
+                               long closedOnTime, long closedLate, long open, long prospective) {
+    }
+
+    /**
+     * Per rule, group and month of the trigger (in Norwegian local time) for triggers in [from, to):
+     * the counts behind the compliance rate.
+     */
+    public List<IndicatorRow> indicators(Instant from, Instant to, String groupColumn, Set<String> municipalities,
+                                         Instant now) {
+        String group = switch (groupColumn) {
+            case "rule" -> "''";
+            case "municipality" -> "coalesce(municipality, '')";
+            default -> throw new IllegalArgumentException("group by rule or municipality");
+        };
+        MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(now))
+                .addValue("from", timestamp(from)).addValue("to", timestamp(to));
+        String where = "opened_at >= :from AND opened_at < :to";
+        if (!municipalities.isEmpty()) {
+            where += " AND municipality IN (:municipalities)";
+            params.addValue("municipalities", List.copyOf(municipalities));
+        }
+        return named.query("SELECT rule, " + group + " AS grp, "
+                + "to_char(date_trunc('month', opened_at AT TIME ZONE 'Europe/Oslo'), 'YYYY-MM') AS period, "
+                + "count(*), "
+                + "count(*) FILTER (WHERE s = 'NOT_APPLICABLE'), count(*) FILTER (WHERE s = 'CLOSED_ON_TIME'), "
+                + "count(*) FILTER (WHERE s = 'CLOSED_LATE'), count(*) FILTER (WHERE s = 'OPEN'), "
+                + "count(*) FILTER (WHERE s = 'PROSPECTIVE') "
+                + "FROM (SELECT *, " + STATUS_CASE + " AS s FROM gap WHERE " + where + ") g "
+                + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", params, (rs, n) -> new IndicatorRow(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                rs.getLong(8), rs.getLong(9)));
+    }
+
+    private static Gap gap(ResultSet rs, int row) throws SQLException {
+        String reason = rs.getString("reason");
+        return new Gap(rs.getString("gap_id"), rs.getString("pathway_id"), GapRule.valueOf(rs.getString("rule")),
+                rs.getString("rule_version"), rs.getLong("deadline_minutes"), rs.getString("triggered_by"),
+                rs.getString("trigger_source"), instant(rs, "opened_at"), instant(rs, "due_at"),
+                instant(rs, "closed_at"), rs.getString("closed_by"), instant(rs, "excluded_at"),
+                reason == null ? null : Exclusion.valueOf(reason), rs.getString("municipality"),
+                rs.getString("detail"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
