@@ -1,6 +1,10 @@
 package no.pathway.api.admin;
 
+import no.pathway.api.web.Problem;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,5 +30,11 @@ public class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ReadModels.Status rebuild() {
         return readModels.rebuild();
+    }
+
+    @ExceptionHandler(UnableToClaimTokenException.class)
+    ResponseEntity<Problem> claimedElsewhere() {
+        return Problem.of(HttpStatus.CONFLICT, "Another instance still holds the read-model processor; stop it or "
+                + "wait for its claim to time out, then try again.").toResponse();
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** DOWN while the read-model processor is in error (it retries the failing batch; nothing is skipped). */
+/** DOWN from a read-model failure until the processor has caught up again (it retries; nothing is skipped). */
 @Component("readModelsHealthIndicator")
 class ReadModelHealth implements HealthIndicator {
     private final ReadModels readModels;
@@ -16,8 +16,10 @@ class ReadModelHealth implements HealthIndicator {
     @Override
     public Health health() {
         ReadModels.Status status = readModels.status();
-        Health.Builder health = status.error() || !status.running() ? Health.down() : Health.up();
-        return health.withDetail("behind", status.behind()).withDetail("replaying", status.replaying())
-                .withDetail("segments", status.segments()).build();
+        Health.Builder health = status.failing() || !status.running() ? Health.down() : Health.up();
+        if (status.failing()) {
+            health.withDetail("lastFailure", status.lastFailure());
+        }
+        return health.withDetail("behind", status.behind()).withDetail("replaying", status.replaying()).build();
     }
 }

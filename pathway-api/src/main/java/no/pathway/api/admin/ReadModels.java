@@ -2,60 +2,95 @@ package no.pathway.api.admin;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import no.pathway.projections.ReadModelProjection;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** The read-model processor as an operator sees it: position, lag, errors, and a rebuild. */
+/**
+ * The read-model processor as an operator sees it, measured from the committed tokens (what is durably done),
+ * not from the processor's in-memory state, which forgets a segment while it backs off after a failure and calls
+ * a finished replay unfinished until a new event arrives.
+ */
 @Service
 public class ReadModels {
-    /** One segment's state. */
-    public record Segment(int segment, long position, boolean replaying, boolean caughtUp, String error) {
+    /**
+     * One segment's committed position. {@code replaying} until the replay has reached the position of the reset
+     * (Axon keeps a replay token until a newer event arrives, which on a quiet system may be never).
+     */
+    public record Segment(int segment, long position, boolean replaying, boolean claimed) {
     }
 
-    /** The processor's state against the head of the event store. */
-    public record Status(String processor, boolean running, boolean error, long head, long behind,
-                         boolean replaying, List<Segment> segments) {
+    /** The processor against the head of the event store. {@code lastFailure} stays until it has caught up. */
+    public record Status(String processor, boolean running, long head, long behind, boolean replaying,
+                         ReadModelErrors.Failure lastFailure, List<Segment> segments) {
+        public boolean failing() {
+            return lastFailure != null;
+        }
     }
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final ReadModelErrors errors;
 
-    ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+               ReadModelErrors errors) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.errors = errors;
     }
 
     public Status status() {
         StreamingEventProcessor processor = processor();
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-        List<Segment> segments = new ArrayList<>();
-        long lowest = statuses.isEmpty() ? 0 : Long.MAX_VALUE;
-        for (EventTrackerStatus s : statuses.values()) {
-            OptionalLong position = s.getCurrentPosition();
-            lowest = Math.min(lowest, position.orElse(0));
-            segments.add(new Segment(s.getSegment().getSegmentId(), position.orElse(0), s.isReplaying(),
-                    s.isCaughtUp(), s.isErrorState() ? s.getError().getClass().getSimpleName() : null));
+        List<Segment> segments = jdbc.query("SELECT segment, token, token_type, owner FROM token_entry "
+                        + "WHERE processor_name = ? ORDER BY segment",
+                (rs, n) -> segment(rs.getInt(1), token(rs.getBytes(2), rs.getString(3)), rs.getString(4) != null),
+                processor.getName());
+        long lowest = segments.stream().mapToLong(Segment::position).min().orElse(0);
+        long behind = segments.isEmpty() ? head : Math.max(0, head - lowest);
+        if (behind == 0) {
+            errors.clear();
         }
-        boolean error = statuses.values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        boolean replaying = statuses.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        return new Status(processor.getName(), processor.isRunning(), error, head, Math.max(0, head - lowest),
-                replaying, segments);
+        boolean replaying = segments.stream().anyMatch(Segment::replaying);
+        return new Status(processor.getName(), processor.isRunning(), head, behind, replaying, errors.last(),
+                new ArrayList<>(segments));
     }
 
-    /** Empties the read models and rebuilds them from the first event; they fill again as the replay runs. */
+    /**
+     * Empties the read models and rebuilds them from the first event; they fill again as the replay runs. The
+     * processor runs again afterwards whatever happens; when another node still holds a segment the reset is
+     * refused with {@link UnableToClaimTokenException} and nothing changes.
+     */
     public synchronized Status rebuild() {
         StreamingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } finally {
+            processor.start();
+        }
         return status();
+    }
+
+    private TrackingToken token(byte[] token, String type) {
+        return token == null ? null
+                : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    private static Segment segment(int segment, TrackingToken token, boolean claimed) {
+        long position = token == null ? 0 : token.position().orElse(0);
+        boolean replaying = token instanceof ReplayToken replay
+                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
+        return new Segment(segment, position, replaying, claimed);
     }
 
     private StreamingEventProcessor processor() {

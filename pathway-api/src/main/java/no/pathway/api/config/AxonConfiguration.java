@@ -18,6 +18,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * The event store, token store and transaction manager, declared here rather than left to Axon's
@@ -38,6 +40,18 @@ public class AxonConfiguration {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * Axon 4.13.0's Jackson 3 serializer sets no polymorphic type validator, so Jackson's default refuses the
+     * {@code Object}-typed context of a {@code ReplayToken}: after a read-model reset the processor could not read
+     * its own token (AxonFramework#4160, fixed upstream by #4231, not yet released). Allow polymorphic subtypes from
+     * Axon's own packages only, as the upstream fix does; our events use no polymorphic fields.
+     */
+    @Bean
+    Jackson3SerializerCustomizer axonTypesOnly() {
+        return builder -> builder.polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package no.pathway.api.config;
 
+import no.pathway.api.admin.ReadModelErrors;
 import no.pathway.projections.ReadModelProjection;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.RuleSet;
@@ -19,12 +20,14 @@ public class ReadModelConfiguration {
 
     /**
      * Axon's default logs a failing event handler and moves on: a projection would silently lose the event.
-     * Propagating makes the processor roll the batch back, report the error (see the readModels health) and retry
-     * the same events with back-off until they succeed.
+     * Propagating makes the processor roll the batch back, report the failure ({@link ReadModelErrors}, the
+     * readModels health) and retry the same events with back-off until they succeed.
      */
     @Bean
-    ConfigurerModule readModelErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                ReadModelProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    ConfigurerModule readModelErrorHandling(ReadModelErrors errors) {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(ReadModelProjection.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(ReadModelProjection.PROCESSING_GROUP, c -> errors);
     }
 }

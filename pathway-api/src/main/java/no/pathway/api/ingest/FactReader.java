@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -122,13 +123,15 @@ final class FactReader {
         return null;
     }
 
+    /** An instant with offset, kept to the microsecond (PostgreSQL's precision) so every store agrees. */
     Instant instant(String field, boolean required) {
         String value = string(field, required);
         if (value == null) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             problem(field, "must be an ISO-8601 instant with offset, e.g. 2026-03-02T08:00:00+01:00");
             return null;

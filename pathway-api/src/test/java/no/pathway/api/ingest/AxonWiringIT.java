@@ -3,7 +3,12 @@ package no.pathway.api.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import no.pathway.api.support.ApiIT;
+import java.util.List;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -36,5 +41,15 @@ class AxonWiringIT extends ApiIT {
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(serializer).isInstanceOf(Jackson3Serializer.class);
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+    }
+
+    @Test
+    void a_replay_token_survives_the_token_serializer() {
+        TrackingToken replay = ReplayToken.createReplayToken(new GapAwareTrackingToken(42, List.of()),
+                new GapAwareTrackingToken(7, List.of()));
+        SerializedObject<byte[]> stored = serializer.serialize(replay, byte[].class);
+        TrackingToken read = serializer.deserialize(stored);
+        assertThat(read).isEqualTo(replay);
+        assertThat(read.position()).hasValue(7);
     }
 }
