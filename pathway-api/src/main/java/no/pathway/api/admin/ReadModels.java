@@ -2,8 +2,10 @@ package no.pathway.api.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import no.pathway.projections.ReadModelProjection;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -14,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The read-model processor as an operator sees it, measured from the committed tokens (what is durably done),
- * not from the processor's in-memory state, which forgets a segment while it backs off after a failure and calls
- * a finished replay unfinished until a new event arrives.
+ * The read-model processor as an operator sees it, measured from the committed tokens (what is durably done)
+ * and, for healthy segments only, their live position: the in-memory state alone forgets a segment while it backs
+ * off after a failure and calls a finished replay unfinished until a new event arrives.
  */
 @Service
 public class ReadModels {
@@ -51,9 +53,11 @@ public class ReadModels {
     public Status status() {
         StreamingEventProcessor processor = processor();
         long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        Map<Integer, EventTrackerStatus> live = processor.processingStatus();
         List<Segment> segments = jdbc.query("SELECT segment, token, token_type, owner FROM token_entry "
                         + "WHERE processor_name = ? ORDER BY segment",
-                (rs, n) -> segment(rs.getInt(1), token(rs.getBytes(2), rs.getString(3)), rs.getString(4) != null),
+                (rs, n) -> segment(rs.getInt(1), token(rs.getBytes(2), rs.getString(3)), live.get(rs.getInt(1)),
+                        rs.getString(4) != null),
                 processor.getName());
         long lowest = segments.stream().mapToLong(Segment::position).min().orElse(0);
         long behind = segments.isEmpty() ? head : Math.max(0, head - lowest);
@@ -86,10 +90,16 @@ public class ReadModels {
                 : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
-    private static Segment segment(int segment, TrackingToken token, boolean claimed) {
-        long position = token == null ? 0 : token.position().orElse(0);
-        boolean replaying = token instanceof ReplayToken replay
-                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
+    /**
+     * A segment's position: its committed token, or further when its healthy work package has moved on (an idle
+     * segment stores its token only every few seconds, though it has nothing left to do).
+     */
+    private static Segment segment(int segment, TrackingToken token, EventTrackerStatus live, boolean claimed) {
+        long committed = token == null ? 0 : token.position().orElse(0);
+        long position = live == null || live.isErrorState() ? committed
+                : Math.max(committed, live.getCurrentPosition().orElse(committed));
+        boolean replaying = token instanceof ReplayToken replay && replay.getTokenAtReset() != null
+                && position < replay.getTokenAtReset().position().orElse(0);
         return new Segment(segment, position, replaying, claimed);
     }
 

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** Refuses to start in the prod profile with development settings that would undermine privacy. */
+/** Refuses to start in the prod profile with development settings that would undermine privacy or security. */
 @Component
 class ProductionSafeguards implements InitializingBean {
     static final String DEVELOPMENT_SECRET = "development-only-pseudonym-secret-do-not-use-in-production";
@@ -14,13 +14,16 @@ class ProductionSafeguards implements InitializingBean {
     private final Environment environment;
     private final String secret;
     private final boolean acceptSynthetic;
+    private final boolean devIssuer;
 
     ProductionSafeguards(Environment environment,
                          @Value("${pathway.pseudonym.secret}") String secret,
-                         @Value("${pathway.ingest.accept-synthetic-person-ids}") boolean acceptSynthetic) {
+                         @Value("${pathway.ingest.accept-synthetic-person-ids}") boolean acceptSynthetic,
+                         @Value("${pathway.security.dev-issuer.enabled}") boolean devIssuer) {
         this.environment = environment;
         this.secret = secret;
         this.acceptSynthetic = acceptSynthetic;
+        this.devIssuer = devIssuer;
     }
 
     @Override
@@ -34,6 +37,15 @@ class ProductionSafeguards implements InitializingBean {
         }
         if (acceptSynthetic) {
             throw new IllegalStateException("Refusing to start in prod with synthetic person ids accepted.");
+        }
+        if (devIssuer) {
+            throw new IllegalStateException("Refusing to start in prod with the development token issuer "
+                    + "(its key and token minting are for development only).");
+        }
+        if (environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri") == null
+                && environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri") == null) {
+            throw new IllegalStateException("Refusing to start in prod without a token issuer: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri.");
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.pathway.api.security.Caller;
+import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.web.QueryParameters;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The coordinator dashboard and the quality indicators, from the gap read model. */
+/** The coordinator dashboard and the quality indicators, from the gap read model, within the caller's municipalities. */
 @RestController
 @RequestMapping("/api/v1")
 public class GapsController {
@@ -44,17 +46,20 @@ public class GapsController {
 
     private final GapRows gaps;
     private final Clock clock;
+    private final PathwayAccess access;
 
-    GapsController(GapRows gaps, Clock clock) {
+    GapsController(GapRows gaps, Clock clock, PathwayAccess access) {
         this.gaps = gaps;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping("/gaps")
     public Page gaps(@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
                      @RequestParam(required = false) String municipality,
                      @RequestParam(required = false) String dueBefore,
-                     @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+                     @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                     Caller caller) {
         QueryParameters q = new QueryParameters();
         Set<GapStatus> statuses = q.enums("status", status, GapStatus.class, DEFAULT_STATUSES);
         Set<GapRule> rules = q.enums("rule", rule, GapRule.class, Set.of());
@@ -68,7 +73,7 @@ public class GapsController {
         q.done();
         Instant now = clock.instant();
         List<Gap> rows = gaps.page(new GapFilter(statuses.isEmpty() ? DEFAULT_STATUSES : statuses, rules,
-                municipalities, due, size + 1, after), now);
+                access.scope(caller, municipalities), due, size + 1, after), now);
         boolean more = rows.size() > size;
         List<Gap> page = more ? rows.subList(0, size) : rows;
         Gap last = page.isEmpty() ? null : page.get(page.size() - 1);
@@ -78,13 +83,13 @@ public class GapsController {
 
     @GetMapping("/gaps/summary")
     public Summary summary(@RequestParam(required = false) String groupBy,
-                           @RequestParam(required = false) String municipality) {
+                           @RequestParam(required = false) String municipality, Caller caller) {
         QueryParameters q = new QueryParameters();
         String by = q.oneOf("groupBy", groupBy, "rule", Set.of("rule", "municipality"));
         Set<String> municipalities = q.municipalities("municipality", municipality);
         q.done();
         Instant now = clock.instant();
-        Map<String, Map<String, Long>> counts = gaps.countsBy(by, municipalities, now);
+        Map<String, Map<String, Long>> counts = gaps.countsBy(by, access.scope(caller, municipalities), now);
         return new Summary(by, now, counts.entrySet().stream().map(e -> new SummaryGroup(e.getKey(),
                 count(e.getValue(), "PROSPECTIVE"), count(e.getValue(), "OPEN"),
                 count(e.getValue(), "CLOSED_ON_TIME"), count(e.getValue(), "CLOSED_LATE"),
@@ -95,7 +100,7 @@ public class GapsController {
     public Indicators indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String groupBy,
                                  @RequestParam(required = false) String period,
-                                 @RequestParam(required = false) String municipality) {
+                                 @RequestParam(required = false) String municipality, Caller caller) {
         Instant now = clock.instant();
         QueryParameters q = new QueryParameters();
         Instant end = q.instantOrDate("to", to, now);
@@ -107,7 +112,8 @@ public class GapsController {
             q.problem("from", "must lie before to");
         }
         q.done();
-        List<Indicator> rows = gaps.indicators(start, end, by, municipalities, now).stream().map(r -> {
+        List<Indicator> rows = gaps.indicators(start, end, by, access.scope(caller, municipalities), now)
+                .stream().map(r -> {
             long applicable = r.triggers() - r.notApplicable();
             return new Indicator(r.rule(), by.equals("rule") ? null : r.group(), r.period(), applicable,
                     r.closedOnTime(), r.closedLate(), r.open(), r.prospective(), r.notApplicable(),

@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import no.pathway.api.security.Caller;
+import no.pathway.api.web.Forbidden;
 import no.pathway.api.web.InvalidRequest;
 import no.pathway.api.web.JsonBody;
 import no.pathway.api.web.Problem;
-import no.pathway.core.value.Identifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,8 +49,8 @@ public class EventsController {
     }
 
     @PostMapping(consumes = "application/json")
-    public ResponseEntity<?> post(HttpServletRequest request) {
-        IngestOutcome outcome = ingestion.ingest(source(request), json.read(request, properties.maxEventBytes()));
+    public ResponseEntity<?> post(HttpServletRequest request, Caller caller) {
+        IngestOutcome outcome = ingestion.ingest(source(caller), json.read(request, properties.maxEventBytes()));
         if (outcome instanceof IngestOutcome.Stored s) {
             return ResponseEntity.status(s.first() ? HttpStatus.CREATED : HttpStatus.OK).body(Stored.of(s.receipt()));
         }
@@ -57,8 +58,8 @@ public class EventsController {
     }
 
     @PostMapping(path = "/batch", consumes = "application/json")
-    public BatchAnswer batch(HttpServletRequest request) {
-        String source = source(request);
+    public BatchAnswer batch(HttpServletRequest request, Caller caller) {
+        String source = source(caller);
         JsonNode body = json.read(request, properties.maxBatchBytes());
         JsonNode events = body.isObject() ? body.get("events") : null;
         if (events == null || !events.isArray()) {
@@ -99,15 +100,11 @@ public class EventsController {
                 "The pathway is busy with concurrent writes; nothing was stored. Retry the request.");
     }
 
-    /** Until authentication exists (issue: security) the source system names itself in a header. */
-    private String source(HttpServletRequest request) {
-        String source = request.getHeader(properties.sourceHeader());
-        if (source == null) {
-            return properties.defaultSource();
+    /** The authenticated client is the source: a system cannot post (or retract) in another system's name. */
+    private static String source(Caller caller) {
+        if (caller.client() == null) {
+            throw new Forbidden("The token names no client id usable as a source (1-128 of A-Z a-z 0-9 . _ : -).");
         }
-        if (!Identifier.isValid(source)) {
-            throw new InvalidRequest(properties.sourceHeader(), "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
-        }
-        return source;
+        return caller.client();
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxEventBytes            body limit of POST /events
  * @param maxBatchBytes            body limit of POST /events/batch
  * @param maxBatchEvents           events in one batch
- * @param sourceHeader             until authentication exists: the header naming the source system
- * @param defaultSource            the source when that header is absent
  */
 @ConfigurationProperties("pathway.ingest")
 public record IngestProperties(
@@ -20,7 +18,5 @@ public record IngestProperties(
         Duration maxFutureSkew,
         long maxEventBytes,
         long maxBatchBytes,
-        int maxBatchEvents,
-        String sourceHeader,
-        String defaultSource) {
+        int maxBatchEvents) {
 }

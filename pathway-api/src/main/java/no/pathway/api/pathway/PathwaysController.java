@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 import no.pathway.api.ingest.IngestProperties;
 import no.pathway.api.ingest.PathwayIds;
+import no.pathway.api.security.Caller;
+import no.pathway.api.security.PathwayAccess;
+import no.pathway.api.security.Role;
+import no.pathway.api.web.Forbidden;
 import no.pathway.api.web.InvalidRequest;
 import no.pathway.api.web.JsonBody;
 import no.pathway.api.web.NotFound;
@@ -66,9 +70,12 @@ public class PathwaysController {
     private final PathwaySummaries summaries;
     private final GapRows gapRows;
     private final Clock clock;
+    private final PathwayAccess access;
 
     PathwaysController(PathwayHistory history, PathwayIds pathwayIds, JsonBody json, IngestProperties ingest,
-                       GapEngine engine, PathwaySummaries summaries, GapRows gapRows, Clock clock) {
+                       GapEngine engine, PathwaySummaries summaries, GapRows gapRows, Clock clock,
+                       PathwayAccess access) {
+        this.access = access;
         this.history = history;
         this.pathwayIds = pathwayIds;
         this.json = json;
@@ -80,9 +87,10 @@ public class PathwaysController {
     }
 
     @GetMapping("/{pathwayId}")
-    public Summary summary(@PathVariable String pathwayId) {
+    public Summary summary(@PathVariable String pathwayId, Caller caller) {
+        access.requireVisible(caller, pathwayId);
         PathwaySummary s = (PathwayIds.isWellFormed(pathwayId) ? summaries.find(pathwayId) : Optional.<PathwaySummary>empty())
-                .orElseThrow(() -> new NotFound("No such pathway."));
+                .orElseThrow(() -> new NotFound(PathwayAccess.NO_SUCH_PATHWAY));
         Instant now = clock.instant();
         Map<GapStatus, Long> counts = gapRows.ofPathway(pathwayId).stream()
                 .collect(Collectors.groupingBy(g -> g.statusAt(now), Collectors.counting()));
@@ -94,7 +102,11 @@ public class PathwaysController {
     /** Every gap of the pathway judged at {@code at} from what was recorded by {@code knownAt}, from the event store. */
     @GetMapping("/{pathwayId}/gaps")
     public Gaps gaps(@PathVariable String pathwayId, @RequestParam(required = false) String at,
-                     @RequestParam(required = false) String knownAt) {
+                     @RequestParam(required = false) String knownAt, Caller caller) {
+        if (knownAt != null && !caller.is(Role.AUDITOR)) {
+            throw new Forbidden("knownAt (what the service knew then) is for auditors.");
+        }
+        access.requireVisible(caller, pathwayId);
         Instant now = clock.instant();
         QueryParameters q = new QueryParameters();
         Instant when = q.instant("at", at, now);
@@ -109,13 +121,13 @@ public class PathwaysController {
     private List<PathwayEvent> events(String pathwayId) {
         List<PathwayHistory.Entry> entries = PathwayIds.isWellFormed(pathwayId) ? history.entries(pathwayId) : List.of();
         if (entries.isEmpty()) {
-            throw new NotFound("No such pathway.");
+            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
         }
         return entries.stream().map(PathwayHistory.Entry::fact).toList();
     }
 
     @PostMapping(path = "/lookup", consumes = "application/json")
-    public Lookup lookup(HttpServletRequest request) {
+    public Lookup lookup(HttpServletRequest request, Caller caller) {
         JsonNode body = json.read(request, MAX_LOOKUP_BYTES);
         JsonNode personId = body.isObject() ? body.get("personId") : null;
         if (personId == null || !personId.isString()) {
@@ -125,7 +137,7 @@ public class PathwaysController {
             throw new InvalidRequest("personId", p);
         });
         String pathwayId = pathwayIds.of(PersonId.of(personId.stringValue(), ingest.acceptSyntheticPersonIds()));
-        if (!history.exists(pathwayId)) {
+        if (!history.exists(pathwayId) || !access.visible(caller, pathwayId)) {
             throw new NotFound("No pathway has events for this person.");
         }
         return new Lookup(pathwayId);
@@ -135,7 +147,7 @@ public class PathwaysController {
     public History history(@PathVariable String pathwayId) {
         List<PathwayHistory.Entry> entries = PathwayIds.isWellFormed(pathwayId) ? history.entries(pathwayId) : List.of();
         if (entries.isEmpty()) {
-            throw new NotFound("No such pathway.");
+            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
         }
         Set<String> retracted = PathwayHistory.retracted(entries);
         return new History(pathwayId, entries.stream().map(e -> {

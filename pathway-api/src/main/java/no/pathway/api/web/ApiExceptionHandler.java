@@ -2,7 +2,13 @@ package no.pathway.api.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +32,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Problem> notFound(NotFound e) {
         return Problem.of(HttpStatus.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<Problem> forbidden(Forbidden e) {
+        return Problem.of(HttpStatus.FORBIDDEN, e.getMessage()).toResponse();
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Problem> denied(AccessDeniedException e) {
+        return Problem.of(HttpStatus.FORBIDDEN, "The token does not grant this call.").toResponse();
+    }
+
+    /** Unknown paths: no mention of static resources or other internals. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problem.of(HttpStatus.NOT_FOUND, "No such resource."));
     }
 
     @ExceptionHandler(Exception.class)

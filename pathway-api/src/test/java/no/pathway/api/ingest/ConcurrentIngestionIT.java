@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import no.pathway.api.security.Role;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,12 @@ class ConcurrentIngestionIT extends ApiIT {
         for (int i = 0; i < 120; i++) {
             events.add(housing(person, "2026-03-02T08:00:00Z", i % 2 == 0 ? "OWN" : "NONE"));
         }
-        // every event is posted twice, by different clients at the same time
+        // every event is posted twice, by different connections at the same time
+        String token = token("test-source", Set.of(Role.SOURCE), Set.of());
         List<Callable<Integer>> posts = new ArrayList<>();
         for (Map<String, Object> event : events) {
-            posts.add(() -> new Api(port).post("/api/v1/events", event).status());
-            posts.add(() -> new Api(port).post("/api/v1/events", event).status());
+            posts.add(() -> api.as(token).post("/api/v1/events", event).status());
+            posts.add(() -> api.as(token).post("/api/v1/events", event).status());
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Integer> statuses = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import no.pathway.api.security.Role;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -61,8 +63,8 @@ class IngestionIT extends ApiIT {
         Map<String, Object> event = housing(person, "2026-03-02T08:00:00+01:00", "OWN");
         api.post("/api/v1/events", event);
 
-        Api.Response other = api.post("/api/v1/events", Api.JSON.writeValueAsString(event),
-                Map.of("X-Pathway-Source", "nav-arena"));
+        Api.Response other = api.as(token("nav-arena", Set.of(Role.SOURCE), Set.of()))
+                .post("/api/v1/events", event);
 
         assertThat(other.status()).isEqualTo(201);
         assertThat(other.json().get("sequence").longValue()).isEqualTo(1);
@@ -160,11 +162,10 @@ class IngestionIT extends ApiIT {
     }
 
     @Test
-    void a_bad_source_header_is_rejected() {
-        Api.Response response = api.post("/api/v1/events",
-                Api.JSON.writeValueAsString(housing(person, "2026-03-02T08:00:00Z", "OWN")),
-                Map.of("X-Pathway-Source", "a b"));
-        assertThat(response.status()).isEqualTo(400);
+    void a_token_whose_client_id_cannot_be_a_source_may_not_post() {
+        Api.Response response = api.as(token("a b", Set.of(Role.SOURCE), Set.of()))
+                .post("/api/v1/events", housing(person, "2026-03-02T08:00:00Z", "OWN"));
+        assertThat(response.status()).isEqualTo(403);
     }
 
     @Test
@@ -209,7 +210,7 @@ class IngestionIT extends ApiIT {
                 .containsEntry((String) late.get("eventId"), false);
         JsonNode first = events.get(0);
         assertThat(first.get("sequence").longValue()).isZero();
-        assertThat(first.get("source").stringValue()).isEqualTo("dev-source");
+        assertThat(first.get("source").stringValue()).isEqualTo("test-source");
         assertThat(first.get("occurredAt").stringValue()).isEqualTo("2026-03-02T07:00:00Z");
         assertThat(first.get("data").get("housing").stringValue()).isEqualTo("NONE");
         assertThat(events.get(1).get("data").get("provider").stringValue()).isEqualTo("974706490");

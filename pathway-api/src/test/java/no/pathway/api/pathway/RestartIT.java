@@ -4,6 +4,11 @@ import static no.pathway.api.support.Events.housing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import no.pathway.api.security.DevIssuer;
+import no.pathway.api.security.Role;
+import no.pathway.api.support.TestTokens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +30,15 @@ class RestartIT {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(PathwayApplication.class)
-                .properties("server.port=0", "spring.datasource.url=", "pathway.embedded-db.dir=" + dataDir)
+                .properties("server.port=0", "spring.datasource.url=", "pathway.embedded-db.dir=" + dataDir,
+                        "pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"))
                 .run();
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        String token = TestTokens.mint(context.getBean(DevIssuer.class), "restart-source",
+                Set.of(Role.SOURCE, Role.AUDITOR), Set.of(), Duration.ofMinutes(10));
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
     }
 
     @Test

@@ -22,9 +22,21 @@ public final class Api {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** A client without a token. */
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} on every call. */
+    public Api(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    public Api as(String otherToken) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
     public Response post(String path, Object body) {
@@ -35,12 +47,47 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        authorize(request);
         headers.forEach(request::header);
         return send(request.build());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(request);
+        return send(request.build());
+    }
+
+    /** Any method, for the hostile-input and matrix tests. */
+    public Response call(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        authorize(request);
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    public Map<String, java.util.List<String>> headers(String path) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            authorize(request);
+            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers().map();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void authorize(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
     }
 
     private Response send(HttpRequest request) {

@@ -3,7 +3,10 @@ package no.pathway.api.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Set;
 import no.pathway.api.admin.ReadModels;
+import no.pathway.api.security.DevIssuer;
+import no.pathway.api.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +44,28 @@ public abstract class ApiIT {
     protected JdbcClient jdbc;
     protected Api api;
 
+    @Autowired
+    protected DevIssuer issuer;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", TestDatabase::user);
+        registry.add("pathway.security.dev-issuer.key-file", TestDatabase::devIssuerKeyFile);
+        registry.add("pathway.security.rate-limit.per-second", () -> "100000");
+        registry.add("pathway.security.rate-limit.burst", () -> "100000");
     }
 
+    /** By default tests call as a system holding every role (auditors see every municipality). */
     @BeforeEach
     void client() {
-        api = new Api(port);
         clock.reset();
+        api = new Api(port, token("test-source", Set.of(Role.values()), Set.of()));
+    }
+
+    /** A real token from the development issuer, as a given client with given roles and municipalities. */
+    protected String token(String client, Set<Role> roles, Set<String> municipalities) {
+        return TestTokens.mint(issuer, client, roles, municipalities, Duration.ofMinutes(30));
     }
 
     /** Waits until the read models have processed every stored event. */

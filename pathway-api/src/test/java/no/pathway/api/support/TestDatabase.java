@@ -30,6 +30,20 @@ public final class TestDatabase {
         return "postgres";
     }
 
+    private static String keyFile;
+
+    /** A development issuer key of this test JVM alone. */
+    public static synchronized String devIssuerKeyFile() {
+        if (keyFile == null) {
+            try {
+                keyFile = Files.createTempDirectory("pathway-it-issuer").resolve("dev-issuer-key.json").toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return keyFile;
+    }
+
     private static java.util.Optional<String> local() {
         String name = "pathway_it_" + ProcessHandle.current().pid();
         try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");

@@ -35,6 +35,13 @@ public class PathwaySummaries {
                 .stream().findFirst();
     }
 
+    /** The pathway's home municipality as last reported; empty when unknown or not (yet) projected. */
+    public Optional<String> municipality(String pathwayId) {
+        return jdbc.query("SELECT municipality FROM pathway_summary WHERE pathway_id = ?",
+                        (rs, n) -> rs.getString(1), pathwayId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public void deleteAll() {
         jdbc.update("TRUNCATE pathway_summary");
     }

@@ -1,0 +1,144 @@
+package no.pathway.api.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+
+/**
+ * Nobody reads or writes anything without a verified bearer token granting exactly that (docs/security.md has
+ * the matrix). Stateless, no cookies, no CORS, no sessions; every refusal is problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+    private static final String COORDINATOR = Role.COORDINATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
+        boolean devIssuer = properties.devIssuer().enabled();
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .cors(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch")
+                            .hasRole(Role.SOURCE.name());
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/lookup").hasAnyRole(COORDINATOR, AUDITOR);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*/history").hasRole(AUDITOR);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*", "/api/v1/pathways/*/gaps")
+                            .hasAnyRole(COORDINATOR, AUDITOR);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/gaps", "/api/v1/gaps/summary", "/api/v1/indicators")
+                            .hasAnyRole(COORDINATOR, AUDITOR);
+                    a.requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name());
+                    a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                            "/actuator/health/readiness", "/v3/api-docs").permitAll();
+                    a.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
+                    if (devIssuer) {
+                        a.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
+                    }
+                    a.requestMatchers("/error").permitAll();
+                    a.anyRequest().denyAll();
+                })
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(authenticationConverter(properties)))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                                    "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "The token does not grant this call.")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                                    "A valid bearer token is required.");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "The token does not grant this call.")))
+                .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
+                        properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Scopes to roles, by the configured scope names. */
+    static JwtAuthenticationConverter authenticationConverter(SecurityProperties properties) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, properties.scopes()));
+        return converter;
+    }
+
+    static Collection<GrantedAuthority> roles(Jwt jwt, SecurityProperties.Scopes scopes) {
+        Object claim = jwt.getClaims().get("scope");
+        List<String> granted = claim instanceof Collection<?> c ? c.stream().map(String::valueOf).toList()
+                : claim instanceof String s ? List.of(s.split(" ")) : List.of();
+        List<GrantedAuthority> roles = new ArrayList<>();
+        addIf(roles, granted, scopes.source(), Role.SOURCE);
+        addIf(roles, granted, scopes.coordinator(), Role.COORDINATOR);
+        addIf(roles, granted, scopes.auditor(), Role.AUDITOR);
+        addIf(roles, granted, scopes.operator(), Role.OPERATOR);
+        return roles;
+    }
+
+    private static void addIf(List<GrantedAuthority> roles, List<String> granted, String scope, Role role) {
+        if (granted.contains(scope)) {
+            roles.add(new SimpleGrantedAuthority(role.authority()));
+        }
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")
+    DevIssuer devIssuer(SecurityProperties properties, Clock clock) {
+        return new DevIssuer(properties.devIssuer().keyFile(), properties.devIssuer().issuer(),
+                properties.audience(), clock);
+    }
+
+    /** With the development issuer: its key, its issuer, the audience. Otherwise Spring Boot's from issuer/JWKS settings. */
+    @Bean
+    @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")
+    JwtDecoder devIssuerDecoder(DevIssuer issuer, SecurityProperties properties) throws Exception {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey().toRSAPublicKey()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer.issuer()),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    WebMvcConfigurer callers(CallerArgumentResolver resolver) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(resolver);
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package no.pathway.api.security;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Who may do what. Roles come from OAuth2 scopes (names configurable, e.g. HelseID API scopes), municipalities
+ * from a claim, the source system from the first present client claim.
+ *
+ * @param audience          the audience every token must carry
+ * @param scopes            the scope that grants each role
+ * @param clientClaims      claims naming the calling system, first present wins (HelseID: client_id)
+ * @param municipalityClaim the claim listing a coordinator's municipalities
+ * @param devIssuer         the local development issuer; never in production
+ * @param rateLimit         requests per second and burst per client
+ */
+@ConfigurationProperties("pathway.security")
+public record SecurityProperties(String audience, Scopes scopes, List<String> clientClaims, String municipalityClaim,
+                                 DevIssuer devIssuer, RateLimit rateLimit) {
+
+    public record Scopes(String source, String coordinator, String auditor, String operator) {
+    }
+
+    public record DevIssuer(boolean enabled, String issuer, Path keyFile) {
+    }
+
+    public record RateLimit(double perSecond, int burst) {
+    }
+}

@@ -1,0 +1,10 @@
+package no.pathway.api.web;
+
+/** Answered as 403. */
+public class Forbidden extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Forbidden(String message) {
+        super(message, null, false, false);
+    }
+}
