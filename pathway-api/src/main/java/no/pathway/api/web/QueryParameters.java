@@ -85,13 +85,12 @@ public final class QueryParameters {
         if (value == null) {
             return fallback;
         }
-        try {
+        // ASCII digits only: Integer.parseInt would also take fullwidth or Arabic-Indic digits
+        if (value.matches("[0-9]{1,9}")) {
             int n = Integer.parseInt(value);
             if (n >= min && n <= max) {
                 return n;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         problems.add(new FieldProblem(name, "must be a whole number from " + min + " to " + max));
         return fallback;

@@ -48,7 +48,7 @@ public final class Api {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         authorize(request);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 
@@ -67,7 +67,7 @@ public final class Api {
             request.header("Content-Type", "application/json");
         }
         authorize(request);
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request.build());
     }
 
