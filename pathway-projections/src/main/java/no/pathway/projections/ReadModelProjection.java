@@ -1,10 +1,12 @@
 package no.pathway.projections;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
@@ -57,7 +59,8 @@ public class ReadModelProjection {
     public void refresh(String pathwayId) {
         List<PathwayEvent> events = eventStore.readEvents(pathwayId, 0L).asStream()
                 .map(m -> (PathwayEvent) m.getPayload()).toList();
-        gaps.replace(pathwayId, engine.evaluateAll(pathwayId, events));
+        gaps.replace(pathwayId, engine.evaluateAll(pathwayId, events),
+                Acknowledgement.latest(events, Instant.MAX, Instant.MAX));
         summaries.save(pathwayId, PathwaySummary.of(events));
     }
 

@@ -7,10 +7,12 @@ import no.pathway.projections.engine.Exclusion;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.Acknowledgement;
 
 /**
  * A gap record as gap-rules.md describes it, with its status at a given time. Closing fields appear only when
- * the gap is closed at that time, {@code reason} only when it is not applicable.
+ * the gap is closed at that time, {@code reason} only when it is not applicable; {@code acknowledgement} is the
+ * latest coordinator acknowledgement, if any.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GapView(
@@ -28,14 +30,16 @@ public record GapView(
         Boolean late,
         Exclusion reason,
         String municipality,
-        String detail) {
+        String detail,
+        Acknowledgement acknowledgement) {
 
-    public static GapView of(Gap gap, Instant at) {
+    public static GapView of(Gap gap, Instant at, Acknowledgement acknowledgement) {
         GapStatus status = gap.statusAt(at);
         boolean closed = status == GapStatus.CLOSED;
         return new GapView(gap.gapId(), gap.pathwayId(), gap.rule(), gap.ruleVersion(),
                 Duration.ofMinutes(gap.deadlineMinutes()), status, gap.triggeredBy(), gap.openedAt(), gap.dueAt(),
                 closed ? gap.closedAt() : null, closed ? gap.closedBy() : null, closed ? gap.late() : null,
-                status == GapStatus.NOT_APPLICABLE ? gap.reason() : null, gap.municipality(), gap.detail());
+                status == GapStatus.NOT_APPLICABLE ? gap.reason() : null, gap.municipality(), gap.detail(),
+                acknowledgement);
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.pathway.api.audit.AccessLog;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.web.QueryParameters;
@@ -47,11 +48,13 @@ public class GapsController {
     private final GapRows gaps;
     private final Clock clock;
     private final PathwayAccess access;
+    private final AccessLog accessLog;
 
-    GapsController(GapRows gaps, Clock clock, PathwayAccess access) {
+    GapsController(GapRows gaps, Clock clock, PathwayAccess access, AccessLog accessLog) {
         this.gaps = gaps;
         this.clock = clock;
         this.access = access;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/gaps")
@@ -72,12 +75,13 @@ public class GapsController {
         }
         q.done();
         Instant now = clock.instant();
-        List<Gap> rows = gaps.page(new GapFilter(statuses.isEmpty() ? DEFAULT_STATUSES : statuses, rules,
+        List<GapRows.Row> rows = gaps.page(new GapFilter(statuses.isEmpty() ? DEFAULT_STATUSES : statuses, rules,
                 access.scope(caller, municipalities), due, size + 1, after), now);
         boolean more = rows.size() > size;
-        List<Gap> page = more ? rows.subList(0, size) : rows;
-        Gap last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(page.stream().map(g -> GapView.of(g, now)).toList(),
+        List<GapRows.Row> page = more ? rows.subList(0, size) : rows;
+        Gap last = page.isEmpty() ? null : page.get(page.size() - 1).gap();
+        accessLog.record(caller, page.stream().map(r -> r.gap().pathwayId()).toList());
+        return new Page(page.stream().map(r -> GapView.of(r.gap(), now, r.acknowledgement())).toList(),
                 more ? Cursors.encode(new GapFilter.Cursor(last.dueAt(), last.gapId())) : null);
     }
 

@@ -93,11 +93,15 @@ public class FactParser {
             case OVERDOSE_RECORDED -> new OverdoseRecorded(m, r.bool("fatal"));
             case PERSON_DIED -> new PersonDied(m);
             case EVENT_RETRACTED -> new EventRetracted(m, r.id("retractedEventId", true), r.text("reason", true));
+            case GAP_ACKNOWLEDGED -> {
+                r.problem("type", "GAP_ACKNOWLEDGED is recorded by the service (POST /api/v1/gaps/{gapId}/acknowledge)");
+                yield null;
+            }
         };
     }
 
     /** Same instant written with another offset is the same content; the person is represented by the pathway. */
-    private String contentHash(String pathwayId, PathwayEvent fact) {
+    String contentHash(String pathwayId, PathwayEvent fact) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(pathwayId.getBytes(StandardCharsets.US_ASCII));

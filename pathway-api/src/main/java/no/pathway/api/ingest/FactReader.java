@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.pathway.api.web.FieldProblem;
+import no.pathway.core.value.FreeText;
 import no.pathway.core.value.Identifier;
 import no.pathway.core.value.MunicipalityNumber;
 import no.pathway.core.value.OrganisationNumber;
-import no.pathway.core.value.PersonId;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,8 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class FactReader {
     static final int MAX_TEXT = 500;
-    /** Eleven digits in a row (optionally 6 + 5 with a space): a national identity number has no place in text. */
-    private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)\\d{6}[ .]?\\d{5}(?!\\d)");
 
     private final JsonNode node;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -69,20 +65,10 @@ final class FactReader {
             if (!Identifier.isValid(v)) {
                 return Optional.of("must be 1-128 characters of A-Z a-z 0-9 . _ : -");
             }
-            return containsPersonId(v)
+            // e.g. a careless integrator's eventId
+            return FreeText.containsPersonId(v)
                     ? Optional.of("must not contain a national identity number") : Optional.empty();
         });
-    }
-
-    /** An 11-digit run that passes the identity number checks, e.g. a careless integrator's eventId. */
-    private static boolean containsPersonId(String value) {
-        Matcher m = ELEVEN_DIGITS.matcher(value);
-        while (m.find()) {
-            if (PersonId.problem(m.group().replaceAll("[ .]", ""), true).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     String organisation(String field, boolean required) {
@@ -94,18 +80,7 @@ final class FactReader {
     }
 
     String text(String field, boolean required) {
-        return checked(field, required, v -> {
-            if (v.length() > MAX_TEXT) {
-                return Optional.of("must be at most " + MAX_TEXT + " characters");
-            }
-            if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-                return Optional.of("must not contain control characters");
-            }
-            if (ELEVEN_DIGITS.matcher(v).find()) {
-                return Optional.of("must not contain an 11-digit number (no national identity numbers in text)");
-            }
-            return Optional.empty();
-        });
+        return checked(field, required, v -> FreeText.problem(v, MAX_TEXT));
     }
 
     <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {

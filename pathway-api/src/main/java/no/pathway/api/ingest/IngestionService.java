@@ -3,8 +3,12 @@ package no.pathway.api.ingest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import no.pathway.core.event.EventMeta;
+import no.pathway.core.event.GapAcknowledged;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import no.pathway.api.audit.EventChain;
 import no.pathway.api.web.FieldProblem;
 import no.pathway.api.web.InvalidRequest;
 import no.pathway.core.pathway.FactRecorded;
@@ -22,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Records one posted event: validate, answer a retry from its receipt, otherwise append the event to its pathway
- * and write the receipt in one transaction. A concurrent writer to the same pathway or with the same key makes
+ * and write the receipt and the event's hash-chain link in one transaction. A concurrent writer to the same pathway or with the same key makes
  * the transaction fail as a whole; it is then retried from the top, so a race ends as a stored event or as the
  * answer to a retry, never as a duplicate.
  */
@@ -35,9 +39,11 @@ public class IngestionService {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final EventChain chain;
 
     IngestionService(FactParser parser, Receipts receipts, CommandGateway commands,
-                     PlatformTransactionManager transactionManager, Clock clock) {
+                     PlatformTransactionManager transactionManager, Clock clock, EventChain chain) {
+        this.chain = chain;
         this.parser = parser;
         this.receipts = receipts;
         this.commands = commands;
@@ -52,6 +58,20 @@ public class IngestionService {
         } catch (InvalidRequest e) {
             return new IngestOutcome.Invalid(readableEventId(event), e.problems());
         }
+        return storeOnce(source, parsed);
+    }
+
+    /**
+     * Records that a coordinator acknowledged a gap: a GAP_ACKNOWLEDGED fact on the gap's pathway, stored like any
+     * other (receipt, hash-chain link), with the coordinator's client as source.
+     */
+    public IngestOutcome acknowledge(String source, String subject, String pathwayId, String gapId, String note) {
+        GapAcknowledged fact = new GapAcknowledged(new EventMeta("ack-" + UUID.randomUUID(), source,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null), gapId, note, subject);
+        return storeOnce(source, new ParsedFact(pathwayId, fact, parser.contentHash(pathwayId, fact)));
+    }
+
+    private IngestOutcome storeOnce(String source, ParsedFact parsed) {
         String eventId = parsed.fact().eventId();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             var existing = receipts.find(source, eventId);
@@ -83,6 +103,7 @@ public class IngestionService {
             Receipt receipt = new Receipt(parsed.fact().eventId(), recorded.pathwayId(), recorded.sequence(),
                     recorded.recordedAt());
             receipts.insert(source, receipt, parsed.contentHash());
+            chain.append(recorded.pathwayId(), recorded.sequence());
             return receipt;
         });
     }

@@ -3,6 +3,9 @@ package no.pathway.api.pathway;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import no.pathway.api.ingest.PathwayIds;
+import no.pathway.api.security.PathwayAccess;
+import no.pathway.api.web.NotFound;
 import no.pathway.core.event.EventRetracted;
 import no.pathway.core.event.PathwayEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -31,6 +34,20 @@ public class PathwayHistory {
         return eventStore.readEvents(pathwayId, 0L).asStream()
                 .map(m -> new Entry(m.getSequenceNumber(), (PathwayEvent) ((DomainEventMessage<?>) m).getPayload()))
                 .toList();
+    }
+
+    /** Every fact in recorded order, or 404 when the pathway has none (or the id is not one of ours). */
+    public List<Entry> existing(String pathwayId) {
+        List<Entry> entries = PathwayIds.isWellFormed(pathwayId) ? entries(pathwayId) : List.of();
+        if (entries.isEmpty()) {
+            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
+        }
+        return entries;
+    }
+
+    /** The facts of an existing pathway in recorded order (404 otherwise). */
+    public List<PathwayEvent> facts(String pathwayId) {
+        return existing(pathwayId).stream().map(Entry::fact).toList();
     }
 
     /** "source eventId" keys of the facts that a later retraction withdrew. */

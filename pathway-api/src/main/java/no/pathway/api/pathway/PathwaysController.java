@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import no.pathway.api.ingest.IngestProperties;
 import no.pathway.api.ingest.PathwayIds;
+import no.pathway.api.audit.AccessLog;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
@@ -25,6 +26,7 @@ import no.pathway.core.value.PersonId;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
@@ -71,11 +73,13 @@ public class PathwaysController {
     private final GapRows gapRows;
     private final Clock clock;
     private final PathwayAccess access;
+    private final AccessLog accessLog;
 
     PathwaysController(PathwayHistory history, PathwayIds pathwayIds, JsonBody json, IngestProperties ingest,
                        GapEngine engine, PathwaySummaries summaries, GapRows gapRows, Clock clock,
-                       PathwayAccess access) {
+                       PathwayAccess access, AccessLog accessLog) {
         this.access = access;
+        this.accessLog = accessLog;
         this.history = history;
         this.pathwayIds = pathwayIds;
         this.json = json;
@@ -91,6 +95,7 @@ public class PathwaysController {
         access.requireVisible(caller, pathwayId);
         PathwaySummary s = (PathwayIds.isWellFormed(pathwayId) ? summaries.find(pathwayId) : Optional.<PathwaySummary>empty())
                 .orElseThrow(() -> new NotFound(PathwayAccess.NO_SUCH_PATHWAY));
+        accessLog.record(caller, List.of(pathwayId));
         Instant now = clock.instant();
         Map<GapStatus, Long> counts = gapRows.ofPathway(pathwayId).stream()
                 .collect(Collectors.groupingBy(g -> g.statusAt(now), Collectors.counting()));
@@ -113,17 +118,15 @@ public class PathwaysController {
         Instant known = q.instant("knownAt", knownAt, now);
         q.done();
         List<PathwayEvent> events = events(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
+        Map<String, Acknowledgement> acks = Acknowledgement.latest(events, when, known);
         return new Gaps(pathwayId, when, known, engine.evaluate(pathwayId, events, when, known).stream()
                 .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
-                .map(g -> GapView.of(g, when)).toList());
+                .map(g -> GapView.of(g, when, acks.get(g.gapId()))).toList());
     }
 
     private List<PathwayEvent> events(String pathwayId) {
-        List<PathwayHistory.Entry> entries = PathwayIds.isWellFormed(pathwayId) ? history.entries(pathwayId) : List.of();
-        if (entries.isEmpty()) {
-            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
-        }
-        return entries.stream().map(PathwayHistory.Entry::fact).toList();
+        return history.facts(pathwayId);
     }
 
     @PostMapping(path = "/lookup", consumes = "application/json")
@@ -137,18 +140,18 @@ public class PathwaysController {
             throw new InvalidRequest("personId", p);
         });
         String pathwayId = pathwayIds.of(PersonId.of(personId.stringValue(), ingest.acceptSyntheticPersonIds()));
-        if (!history.exists(pathwayId) || !access.visible(caller, pathwayId)) {
+        boolean found = history.exists(pathwayId) && access.visible(caller, pathwayId);
+        accessLog.record(caller, found ? List.of(pathwayId) : List.of());
+        if (!found) {
             throw new NotFound("No pathway has events for this person.");
         }
         return new Lookup(pathwayId);
     }
 
     @GetMapping("/{pathwayId}/history")
-    public History history(@PathVariable String pathwayId) {
-        List<PathwayHistory.Entry> entries = PathwayIds.isWellFormed(pathwayId) ? history.entries(pathwayId) : List.of();
-        if (entries.isEmpty()) {
-            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
-        }
+    public History history(@PathVariable String pathwayId, Caller caller) {
+        List<PathwayHistory.Entry> entries = history.existing(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
         Set<String> retracted = PathwayHistory.retracted(entries);
         return new History(pathwayId, entries.stream().map(e -> {
             var fact = e.fact();

@@ -23,7 +23,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import no.pathway.api.audit.PurposeCheck;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
@@ -52,7 +54,11 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch")
                             .hasRole(Role.SOURCE.name());
                     a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/lookup").hasAnyRole(COORDINATOR, AUDITOR);
-                    a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*/history").hasRole(AUDITOR);
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*/history", "/api/v1/pathways/*/verify",
+                            "/api/v1/pathways/*/export", "/api/v1/pathways/*/gaps/timeline",
+                            "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log").hasRole(AUDITOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/audit/access-log/by-person").hasRole(AUDITOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge").hasRole(COORDINATOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*", "/api/v1/pathways/*/gaps")
                             .hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/gaps", "/api/v1/gaps/summary", "/api/v1/indicators")
@@ -133,11 +139,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callers(CallerArgumentResolver resolver) {
+    WebMvcConfigurer callersAndPurposes(CallerArgumentResolver resolver, PurposeCheck purposes) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(resolver);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(purposes);
             }
         };
     }

@@ -111,6 +111,24 @@ class AccessMatrixIT extends ApiIT {
     }
 
     @Test
+    void audit_endpoints_are_for_auditors_only() {
+        List<String> paths = List.of("/api/v1/pathways/" + osloPathway + "/verify",
+                "/api/v1/pathways/" + osloPathway + "/export", "/api/v1/pathways/" + osloPathway + "/gaps/timeline",
+                "/api/v1/pathways/" + osloPathway + "/access-log", "/api/v1/audit/access-log?subject=x");
+        Map<Role, Integer> expected = Map.of(Role.SOURCE, 403, Role.COORDINATOR, 403, Role.AUDITOR, 200,
+                Role.OPERATOR, 403);
+        expected.forEach((role, status) -> {
+            Api caller = api.as(token("c-" + role, Set.of(role), Set.of(OSLO)));
+            for (String path : paths) {
+                assertThat(caller.get(path).status()).as("%s %s", role, path).isEqualTo(status);
+            }
+            assertThat(caller.post("/api/v1/audit/access-log/by-person", Map.of("personId", osloPerson)).status())
+                    .as("%s by-person", role).isEqualTo(status);
+        });
+        assertThat(api.as(null).get(paths.get(0)).status()).isEqualTo(401);
+    }
+
+    @Test
     void a_pathway_of_another_municipality_does_not_exist_for_a_coordinator() {
         Api oslo = api.as(token("kommune-oslo", Set.of(Role.COORDINATOR), Set.of(OSLO)));
         Api.Response unknown = oslo.get("/api/v1/pathways/" + "C".repeat(43));

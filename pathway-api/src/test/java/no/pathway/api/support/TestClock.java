@@ -14,6 +14,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** From now on the clock reads {@code instant} (and runs on from there). */
+    public void set(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

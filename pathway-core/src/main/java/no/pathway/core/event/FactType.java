@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The wire names of events.md and the record each one becomes. */
+/** The wire names of events.md (and the service's own GAP_ACKNOWLEDGED) and the record each one becomes. */
 public enum FactType {
     EPISODE_STARTED(EpisodeStarted.class),
     EPISODE_ENDED(EpisodeEnded.class),
@@ -22,7 +22,9 @@ public enum FactType {
     CONTACT_ASSIGNED(ContactAssigned.class),
     OVERDOSE_RECORDED(OverdoseRecorded.class),
     PERSON_DIED(PersonDied.class),
-    EVENT_RETRACTED(EventRetracted.class);
+    EVENT_RETRACTED(EventRetracted.class),
+    /** Recorded by the service when a coordinator acknowledges a gap; never posted by a source. */
+    GAP_ACKNOWLEDGED(GapAcknowledged.class);
 
     private static final Map<Class<?>, FactType> BY_CLASS =
             Stream.of(values()).collect(Collectors.toMap(t -> t.recordClass, Function.identity()));

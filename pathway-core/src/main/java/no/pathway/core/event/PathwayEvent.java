@@ -12,7 +12,7 @@ public sealed interface PathwayEvent permits
         HandoverSent, HandoverAccepted, HandoverRejected,
         AppointmentBooked, AppointmentCancelled, AppointmentAttended, AppointmentMissed,
         HousingRecorded, ActivityRecorded, ContactAssigned,
-        OverdoseRecorded, PersonDied, EventRetracted {
+        OverdoseRecorded, PersonDied, EventRetracted, GapAcknowledged {
 
     EventMeta meta();
 

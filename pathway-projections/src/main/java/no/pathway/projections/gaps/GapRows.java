@@ -42,6 +42,14 @@ public class GapRows {
             + "WHEN due_at < :now THEN 'OPEN' ELSE 'PROSPECTIVE' END";
 
     private static final RowMapper<Gap> GAP = GapRows::gap;
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(gap(rs, n),
+            rs.getTimestamp("acknowledged_at") == null ? null : new Acknowledgement(
+                    rs.getTimestamp("acknowledged_at").toInstant(), rs.getString("acknowledged_by"),
+                    rs.getString("acknowledgement")));
+
+    /** A stored gap and its latest acknowledgement (or null). */
+    public record Row(Gap gap, Acknowledgement acknowledgement) {
+    }
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -51,11 +59,16 @@ public class GapRows {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** Makes the stored gaps of one pathway exactly {@code gaps}. */
-    public void replace(String pathwayId, List<Gap> gaps) {
+    /** Makes the stored gaps of one pathway exactly {@code gaps}, with their latest acknowledgements. */
+    public void replace(String pathwayId, List<Gap> gaps, Map<String, Acknowledgement> acknowledgements) {
         jdbc.update("DELETE FROM gap WHERE pathway_id = ?", pathwayId);
-        jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 gaps, 100, (ps, g) -> {
+                    Acknowledgement ack = acknowledgements.get(g.gapId());
+                    ps.setTimestamp(16, ack == null ? null : timestamp(ack.at()));
+                    ps.setString(17, ack == null ? null : ack.by());
+                    ps.setString(18, ack == null ? null : ack.note());
                     ps.setObject(1, UUID.fromString(g.gapId()));
                     ps.setString(2, g.pathwayId());
                     ps.setString(3, g.rule().name());
@@ -83,8 +96,12 @@ public class GapRows {
                 pathwayId);
     }
 
+    public java.util.Optional<Row> find(String gapId) {
+        return jdbc.query("SELECT * FROM gap WHERE gap_id = ?", ROW, UUID.fromString(gapId)).stream().findFirst();
+    }
+
     /** One page of the dashboard, most urgent first. */
-    public List<Gap> page(GapFilter filter, Instant now) {
+    public List<Row> page(GapFilter filter, Instant now) {
         MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(now));
         List<String> where = new ArrayList<>();
         where.add("(" + String.join(" OR ", filter.statuses().stream().map(STATUS::get).toList()) + ")");
@@ -106,8 +123,8 @@ public class GapRows {
             params.addValue("afterId", UUID.fromString(filter.after().gapId()));
         }
         params.addValue("limit", filter.limit());
-        return named.query("SELECT " + COLUMNS + " FROM gap WHERE " + String.join(" AND ", where)
-                + " ORDER BY due_at, gap_id LIMIT :limit", params, GAP);
+        return named.query("SELECT * FROM gap WHERE " + String.join(" AND ", where)
+                + " ORDER BY due_at, gap_id LIMIT :limit", params, ROW);
     }
 
     /** Counts per group ({@code rule} or {@code municipality}) and status at {@code now}. */

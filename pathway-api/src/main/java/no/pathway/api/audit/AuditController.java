@@ -1,0 +1,144 @@
+package no.pathway.api.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import no.pathway.api.ingest.IngestProperties;
+import no.pathway.api.ingest.PathwayIds;
+import no.pathway.api.pathway.PathwayHistory;
+import no.pathway.api.security.Caller;
+import no.pathway.api.security.PathwayAccess;
+import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.web.JsonBody;
+import no.pathway.api.web.NotFound;
+import no.pathway.api.web.QueryParameters;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.core.value.PersonId;
+import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.gaps.GapTimeline;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** What an auditor needs to reconstruct a case (docs/audit.md). Every call here is itself logged. */
+@RestController
+@RequestMapping("/api/v1")
+public class AuditController {
+    private static final int MAX_LOG = 1000;
+
+    /** The access log of one pathway, or of one person who looked. */
+    public record AccessLogAnswer(String pathwayId, String subject, List<AccessLog.Entry> entries) {
+    }
+
+    /** One stored event as the chain covers it: the stored bytes in base64 and its link. */
+    public record ExportedEvent(long sequence, String eventIdentifier, String payloadType, String payloadRevision,
+                                String timeStamp, String payload, String metaData, String hash) {
+    }
+
+    /** Everything about a pathway an auditor takes away, verifiable offline (docs/audit.md). */
+    public record Export(String pathwayId, Instant exportedAt, String exportedBy, String algorithm, String genesis,
+                         EventChain.Verification verification, List<ExportedEvent> events,
+                         List<GapTimeline.Entry> gapTimeline) {
+    }
+
+    private final EventChain chain;
+    private final AccessLog accessLog;
+    private final PathwayHistory history;
+    private final GapEngine engine;
+    private final PathwayIds pathwayIds;
+    private final IngestProperties ingest;
+    private final JsonBody json;
+    private final Clock clock;
+
+    AuditController(EventChain chain, AccessLog accessLog, PathwayHistory history, GapEngine engine,
+                    PathwayIds pathwayIds, IngestProperties ingest, JsonBody json, Clock clock) {
+        this.chain = chain;
+        this.accessLog = accessLog;
+        this.history = history;
+        this.engine = engine;
+        this.pathwayIds = pathwayIds;
+        this.ingest = ingest;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/pathways/{pathwayId}/verify")
+    public EventChain.Verification verify(@PathVariable String pathwayId, Caller caller) {
+        history.existing(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
+        return chain.verify(pathwayId);
+    }
+
+    /** Each gap's status changes with the event (or deadline) that caused each. */
+    @GetMapping("/pathways/{pathwayId}/gaps/timeline")
+    public List<GapTimeline.Entry> timeline(@PathVariable String pathwayId, Caller caller) {
+        List<PathwayEvent> events = history.facts(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
+        return GapTimeline.of(engine, pathwayId, events);
+    }
+
+    @GetMapping("/pathways/{pathwayId}/export")
+    public Export export(@PathVariable String pathwayId, Caller caller) {
+        List<PathwayEvent> events = history.facts(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<ExportedEvent> stored = chain.stored(pathwayId).stream().map(e -> new ExportedEvent(e.sequence(),
+                e.eventIdentifier(), e.payloadType(), e.payloadRevision(), e.timeStamp(),
+                base64.encodeToString(e.payload()), e.metaData() == null ? "" : base64.encodeToString(e.metaData()),
+                e.hash())).toList();
+        return new Export(pathwayId, clock.instant(), caller.subject(), "SHA-256", EventChain.GENESIS,
+                chain.verify(pathwayId), stored, GapTimeline.of(engine, pathwayId, events));
+    }
+
+    /** Who read this pathway: the patient's right to know who accessed their record. */
+    @GetMapping("/pathways/{pathwayId}/access-log")
+    public AccessLogAnswer accessLogOf(@PathVariable String pathwayId, Caller caller) {
+        if (!PathwayIds.isWellFormed(pathwayId)) {
+            throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
+        }
+        accessLog.record(caller, List.of(pathwayId));
+        return new AccessLogAnswer(pathwayId, null, accessLog.forPathway(pathwayId, MAX_LOG));
+    }
+
+    /** The same, found by the person's number in the body (never in a URL). */
+    @PostMapping(path = "/audit/access-log/by-person", consumes = "application/json")
+    public AccessLogAnswer accessLogOfPerson(HttpServletRequest request, Caller caller) {
+        JsonNode body = json.read(request, 1024);
+        JsonNode personId = body.isObject() ? body.get("personId") : null;
+        if (personId == null || !personId.isString()) {
+            throw new InvalidRequest("personId", "is required: a string of 11 digits");
+        }
+        PersonId.problem(personId.stringValue(), ingest.acceptSyntheticPersonIds()).ifPresent(p -> {
+            throw new InvalidRequest("personId", p);
+        });
+        String pathwayId = pathwayIds.of(PersonId.of(personId.stringValue(), ingest.acceptSyntheticPersonIds()));
+        accessLog.record(caller, List.of(pathwayId));
+        return new AccessLogAnswer(pathwayId, null, accessLog.forPathway(pathwayId, MAX_LOG));
+    }
+
+    /** What one person (token subject) looked at. */
+    @GetMapping("/audit/access-log")
+    public AccessLogAnswer accessLogBySubject(@RequestParam(required = false) String subject,
+                                              @RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(required = false) String limit, Caller caller) {
+        QueryParameters q = new QueryParameters();
+        if (subject == null || subject.isBlank() || subject.length() > 255) {
+            q.problem("subject", "is required: the token subject of the person who looked");
+        }
+        Instant end = q.instantOrDate("to", to, clock.instant());
+        Instant start = q.instantOrDate("from", from, Instant.EPOCH);
+        int size = q.integer("limit", limit, MAX_LOG, 1, MAX_LOG);
+        q.done();
+        List<AccessLog.Entry> entries = accessLog.bySubject(subject, start, end, size);
+        accessLog.record(caller, entries.stream().flatMap(e -> e.pathwayIds().stream())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        return new AccessLogAnswer(null, subject, entries);
+    }
+}

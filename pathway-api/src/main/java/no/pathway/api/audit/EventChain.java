@@ -1,0 +1,115 @@
+package no.pathway.api.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tamper evidence: each pathway's events form a hash chain over the rows exactly as stored in the event store,
+ * so changing one stored byte breaks the link at that event and every later hash no longer follows.
+ *
+ * <pre>
+ * hash(n) = hex(SHA-256(hash(n-1) "\n" pathwayId "\n" n "\n" eventIdentifier "\n" payloadType "\n"
+ *                       payloadRevision "\n" timeStamp "\n" base64(payload) "\n" base64(metaData)))
+ * hash(-1) = 64 zeros; a missing revision or metadata is the empty string
+ * </pre>
+ */
+@Repository
+public class EventChain {
+    public static final String GENESIS = "0".repeat(64);
+
+    /** An event row as stored, with its recorded link. */
+    public record StoredEvent(long sequence, String eventIdentifier, String payloadType, String payloadRevision,
+                              String timeStamp, byte[] payload, byte[] metaData, String hash) {
+    }
+
+    /** The outcome of a verification: intact, or the first broken link. */
+    public record Verification(String pathwayId, int events, boolean intact, Long firstBrokenSequence,
+                               String firstBrokenEventIdentifier, String problem, String head) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    EventChain(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Links the just-stored event at {@code sequence}; runs in the transaction that stored it. */
+    public void append(String pathwayId, long sequence) {
+        StoredEvent e = jdbc.queryForObject(SELECT + " WHERE d.aggregate_identifier = ? AND d.sequence_number = ?",
+                (rs, n) -> row(rs), pathwayId, sequence);
+        String previous = sequence == 0 ? GENESIS : jdbc.queryForObject(
+                "SELECT hash FROM event_chain WHERE pathway_id = ? AND sequence = ?", String.class, pathwayId,
+                sequence - 1);
+        jdbc.update("INSERT INTO event_chain (pathway_id, sequence, event_identifier, hash) VALUES (?, ?, ?, ?)",
+                pathwayId, sequence, e.eventIdentifier(), link(previous, pathwayId, e));
+    }
+
+    public List<StoredEvent> stored(String pathwayId) {
+        return jdbc.query(SELECT + " WHERE d.aggregate_identifier = ? ORDER BY d.sequence_number",
+                (rs, n) -> row(rs), pathwayId);
+    }
+
+    /** Recomputes the chain from the stored rows and reports the first link that does not hold. */
+    public Verification verify(String pathwayId) {
+        List<StoredEvent> events = stored(pathwayId);
+        String previous = GENESIS;
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
+            String problem = null;
+            if (e.sequence() != i) {
+                problem = "sequence " + i + " is missing";
+            } else if (e.hash() == null) {
+                problem = "the event has no recorded hash";
+            } else if (!e.hash().equals(link(previous, pathwayId, e))) {
+                problem = "the stored event does not match its recorded hash";
+            }
+            if (problem != null) {
+                return new Verification(pathwayId, events.size(), false, (long) i, e.eventIdentifier(), problem,
+                        null);
+            }
+            previous = e.hash();
+        }
+        long links = jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE pathway_id = ?", Long.class,
+                pathwayId);
+        if (links != events.size()) {
+            return new Verification(pathwayId, events.size(), false, (long) events.size(), null,
+                    "the chain records " + links + " links for " + events.size() + " events", null);
+        }
+        return new Verification(pathwayId, events.size(), true, null, null, null, previous);
+    }
+
+    public static String link(String previous, String pathwayId, StoredEvent e) {
+        String text = previous + '\n' + pathwayId + '\n' + e.sequence() + '\n' + e.eventIdentifier() + '\n'
+                + e.payloadType() + '\n' + nullToEmpty(e.payloadRevision()) + '\n' + e.timeStamp() + '\n'
+                + base64(e.payload()) + '\n' + base64(e.metaData());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    }
+
+    private static final String SELECT = "SELECT d.sequence_number, d.event_identifier, d.payload_type, "
+            + "d.payload_revision, d.time_stamp, d.payload, d.meta_data, c.hash FROM domain_event_entry d "
+            + "LEFT JOIN event_chain c ON c.pathway_id = d.aggregate_identifier AND c.sequence = d.sequence_number";
+
+    private static StoredEvent row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBytes(6), rs.getBytes(7), rs.getString(8));
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? "" : Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

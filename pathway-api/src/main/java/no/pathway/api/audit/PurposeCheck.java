@@ -1,0 +1,25 @@
+package no.pathway.api.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import no.pathway.api.web.InvalidRequest;
+import no.pathway.core.value.FreeText;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/** A stated purpose must be short plain text without an identity number, or the request is refused (400). */
+@Component
+public class PurposeCheck implements HandlerInterceptor {
+    static final int MAX_PURPOSE = 200;
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
+        if (purpose != null) {
+            FreeText.problem(purpose, MAX_PURPOSE).ifPresent(p -> {
+                throw new InvalidRequest(AccessLog.PURPOSE_HEADER, p);
+            });
+        }
+        return true;
+    }
+}
