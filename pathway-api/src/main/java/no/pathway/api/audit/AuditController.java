@@ -10,12 +10,10 @@ import no.pathway.api.ingest.PathwayIds;
 import no.pathway.api.pathway.PathwayHistory;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
-import no.pathway.api.web.InvalidRequest;
 import no.pathway.api.web.JsonBody;
 import no.pathway.api.web.NotFound;
 import no.pathway.api.web.QueryParameters;
 import no.pathway.core.event.PathwayEvent;
-import no.pathway.core.value.PersonId;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.GapTimeline;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** What an auditor needs to reconstruct a case (docs/audit.md). Every call here is itself logged. */
 @RestController
@@ -109,15 +106,7 @@ public class AuditController {
     /** The same, found by the person's number in the body (never in a URL). */
     @PostMapping(path = "/audit/access-log/by-person", consumes = "application/json")
     public AccessLogAnswer accessLogOfPerson(HttpServletRequest request, Caller caller) {
-        JsonNode body = json.read(request, 1024);
-        JsonNode personId = body.isObject() ? body.get("personId") : null;
-        if (personId == null || !personId.isString()) {
-            throw new InvalidRequest("personId", "is required: a string of 11 digits");
-        }
-        PersonId.problem(personId.stringValue(), ingest.acceptSyntheticPersonIds()).ifPresent(p -> {
-            throw new InvalidRequest("personId", p);
-        });
-        String pathwayId = pathwayIds.of(PersonId.of(personId.stringValue(), ingest.acceptSyntheticPersonIds()));
+        String pathwayId = pathwayIds.ofLookup(json.read(request, 1024), ingest.acceptSyntheticPersonIds());
         accessLog.record(caller, List.of(pathwayId));
         return new AccessLogAnswer(pathwayId, null, accessLog.forPathway(pathwayId, MAX_LOG));
     }

@@ -6,7 +6,9 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import no.pathway.api.web.InvalidRequest;
 import no.pathway.core.value.PersonId;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,21 @@ public class PathwayIds {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * The pathway id of the person named in a lookup body {@code {"personId": "..."}}: the number travels in a
+     * body only, never in a URL. Invalid input is a 400 naming {@code personId}, never quoting it.
+     */
+    public String ofLookup(JsonNode body, boolean acceptSynthetic) {
+        JsonNode personId = body.isObject() ? body.get("personId") : null;
+        if (personId == null || !personId.isString()) {
+            throw new InvalidRequest("personId", "is required: a string of 11 digits");
+        }
+        PersonId.problem(personId.stringValue(), acceptSynthetic).ifPresent(p -> {
+            throw new InvalidRequest("personId", p);
+        });
+        return of(PersonId.of(personId.stringValue(), acceptSynthetic));
     }
 
     public static boolean isWellFormed(String pathwayId) {

@@ -16,13 +16,11 @@ import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
 import no.pathway.api.web.Forbidden;
-import no.pathway.api.web.InvalidRequest;
 import no.pathway.api.web.JsonBody;
 import no.pathway.api.web.NotFound;
 import no.pathway.api.gaps.GapView;
 import no.pathway.api.web.QueryParameters;
 import no.pathway.core.event.PathwayEvent;
-import no.pathway.core.value.PersonId;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapStatus;
@@ -131,15 +129,7 @@ public class PathwaysController {
 
     @PostMapping(path = "/lookup", consumes = "application/json")
     public Lookup lookup(HttpServletRequest request, Caller caller) {
-        JsonNode body = json.read(request, MAX_LOOKUP_BYTES);
-        JsonNode personId = body.isObject() ? body.get("personId") : null;
-        if (personId == null || !personId.isString()) {
-            throw new InvalidRequest("personId", "is required: a string of 11 digits");
-        }
-        PersonId.problem(personId.stringValue(), ingest.acceptSyntheticPersonIds()).ifPresent(p -> {
-            throw new InvalidRequest("personId", p);
-        });
-        String pathwayId = pathwayIds.of(PersonId.of(personId.stringValue(), ingest.acceptSyntheticPersonIds()));
+        String pathwayId = pathwayIds.ofLookup(json.read(request, MAX_LOOKUP_BYTES), ingest.acceptSyntheticPersonIds());
         boolean found = history.exists(pathwayId) && access.visible(caller, pathwayId);
         accessLog.record(caller, found ? List.of(pathwayId) : List.of());
         if (!found) {

@@ -21,7 +21,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -36,6 +38,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 public class SecurityConfiguration {
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+    };
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
+            ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The token does not grant this call.");
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
@@ -75,21 +83,9 @@ public class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(authenticationConverter(properties)))
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                                    "A valid bearer token is required.");
-                        })
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "The token does not grant this call.")))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                                    "A valid bearer token is required.");
-                        })
-                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "The token does not grant this call.")))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
                         properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
         return http.build();

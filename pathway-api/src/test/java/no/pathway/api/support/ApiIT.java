@@ -10,10 +10,7 @@ import no.pathway.api.security.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,17 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The running application on a real port and a real PostgreSQL; every test class shares one context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ApiIT.Clocks.class)
+@Import(TestClockConfiguration.class)
 public abstract class ApiIT {
-    /** Replaces the service's clock with one the tests can move. */
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
-        }
-    }
 
     @Autowired
     protected TestClock clock;
