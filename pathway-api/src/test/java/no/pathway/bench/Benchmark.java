@@ -1,0 +1,458 @@
+package no.pathway.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import no.pathway.api.support.PathwayGenerator;
+import no.pathway.api.support.TestPersons;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark harness of docs/performance.md. Not a test: it starts the packaged service as its own process
+ * (-Xmx1g) on a fresh database on the local PostgreSQL, drives it over HTTP and prints a table. Every answer is
+ * checked. Scale through system properties (bench.pathways, bench.singleEvents, bench.lagSeconds).
+ */
+public final class Benchmark {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DB = "pathway_bench";
+    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final int PORT = Integer.getInteger("bench.port", 18080);
+    private static final String BASE = "http://127.0.0.1:" + PORT;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private final AtomicLong peakHeap = new AtomicLong();
+    private String source;
+    private String coordinator;
+    private String operator;
+    private String auditor;
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int pathways = Integer.getInteger("bench.pathways", 10_000);
+        int singleEvents = Integer.getInteger("bench.singleEvents", 20_000);
+        int lagSeconds = Integer.getInteger("bench.lagSeconds", 20);
+        freshDatabase();
+        Process service = startService();
+        try {
+            source = token("{\"roles\":[\"SOURCE\"],\"client\":\"bench-source\",\"minutes\":600}");
+            coordinator = token("{\"roles\":[\"COORDINATOR\"],\"client\":\"bench-coord\",\"municipalities\":"
+                    + "[\"0301\",\"9999\"],\"minutes\":600}");
+            operator = token("{\"roles\":[\"OPERATOR\"],\"client\":\"bench-ops\",\"minutes\":600}");
+            auditor = token("{\"roles\":[\"AUDITOR\"],\"client\":\"bench-audit\",\"minutes\":600}");
+            Thread sampler = heapSampler();
+            List<List<Map<String, Object>>> batches = generate(pathways);
+            long events = batches.stream().mapToLong(List::size).sum();
+            double bulk = bulkIngest(batches);
+            double ceiling = jdbcCeiling(batches);
+            record("1. bulk ingest, batches of up to 1,000, 4 clients", "%,.0f events/s (%,d events, %,d pathways)",
+                    bulk, events, pathways);
+            record("6. plain JDBC ceiling, same rows", "%,.0f rows/s; bulk ingest = %.1f %% of it", ceiling,
+                    100 * bulk / ceiling);
+            singleIngest(singleEvents);
+            awaitReadModels(Duration.ofMinutes(30));
+            projectionLag(lagSeconds);
+            rebuild();
+            dashboards();
+            sampler.interrupt();
+            record("7. peak heap of the service (sampled every 250 ms)", "%,d MiB (limit -Xmx1g)",
+                    peakHeap.get() / (1024 * 1024));
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        print();
+    }
+
+    // ---- stages ----
+
+    private List<List<Map<String, Object>>> generate(int pathways) {
+        PathwayGenerator generator = new PathwayGenerator(42L, Instant.now().minus(Duration.ofHours(2)));
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        // whole pathways per batch: the clients post batches concurrently, and a pathway's order must hold
+        for (int i = 0; i < pathways; i++) {
+            List<Map<String, Object>> events = generator.next().events();
+            if (batch.size() + events.size() > 1000) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+            }
+            batch.addAll(events);
+        }
+        if (!batch.isEmpty()) {
+            batches.add(batch);
+        }
+        return batches;
+    }
+
+    private double bulkIngest(List<List<Map<String, Object>>> batches) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        long start = System.nanoTime();
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            int client = c;
+            done.add(clients.submit(() -> {
+                int stored = 0;
+                for (int b = client; b < batches.size(); b += 4) {
+                    JsonNode answer = post("/api/v1/events/batch", Map.of("events", batches.get(b)), source, 200);
+                    for (JsonNode r : answer.get("results")) {
+                        int status = r.get("status").intValue();
+                        if (status != 201 && status != 200) {
+                            throw new IllegalStateException("batch event refused: " + r);
+                        }
+                        stored++;
+                    }
+                }
+                return stored;
+            }));
+        }
+        long stored = 0;
+        for (Future<Integer> f : done) {
+            stored += f.get();
+        }
+        clients.shutdown();
+        return stored / seconds(start);
+    }
+
+    /** The same number of rows, shaped like the event table, inserted by plain batched JDBC. */
+    private double jdbcCeiling(List<List<Map<String, Object>>> batches) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE ceiling_event (LIKE domain_event_entry INCLUDING ALL)");
+                s.execute("ALTER TABLE ceiling_event ALTER COLUMN global_index DROP DEFAULT");
+            }
+            c.setAutoCommit(false);
+            long index = 0;
+            long start = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ceiling_event (global_index, "
+                    + "event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type, "
+                    + "payload_revision, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (List<Map<String, Object>> batch : batches) {
+                    for (Map<String, Object> e : batch) {
+                        index++;
+                        ps.setLong(1, index);
+                        ps.setString(2, java.util.UUID.randomUUID().toString());
+                        ps.setString(3, "agg-" + e.get("personId"));
+                        ps.setLong(4, index);
+                        ps.setString(5, "Pathway");
+                        ps.setString(6, Instant.now().toString());
+                        ps.setString(7, "no.pathway.core.event.X");
+                        ps.setString(8, "1");
+                        ps.setBytes(9, JSON.writeValueAsBytes(e));
+                        ps.setBytes(10, "{\"traceId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            return index / seconds(start);
+        }
+    }
+
+    private void singleIngest(int count) throws Exception {
+        PathwayGenerator generator = new PathwayGenerator(7L, Instant.now().minus(Duration.ofHours(2)));
+        ConcurrentLinkedQueue<Map<String, Object>> queue = new ConcurrentLinkedQueue<>();
+        while (queue.size() < count) {
+            // concurrent clients may post a retraction before its target, which is rightly refused: leave them out
+            generator.next().events().stream().filter(e -> !"EVENT_RETRACTED".equals(e.get("type")))
+                    .forEach(queue::add);
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        AtomicLong posted = new AtomicLong();
+        for (int c = 0; c < 32; c++) {
+            done.add(clients.submit(() -> {
+                Map<String, Object> e;
+                while (posted.incrementAndGet() <= count && (e = queue.poll()) != null) {
+                    long t = System.nanoTime();
+                    post("/api/v1/events", e, source, 201);
+                    latencies.add(System.nanoTime() - t);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double rate = latencies.size() / seconds(start);
+        clients.shutdown();
+        record("2. single-event ingest, 32 clients", "%,.0f events/s; p50 %s, p95 %s, p99 %s (%,d events)", rate,
+                ms(latencies, 50), ms(latencies, 95), ms(latencies, 99), latencies.size());
+    }
+
+    /** Steady 500 events/s of non-fatal overdoses; for each, time from the 201 until its gap is in the table GET /gaps reads. */
+    private void projectionLag(int seconds) throws Exception {
+        List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+        double achieved;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        ExecutorService watchers = Executors.newFixedThreadPool(4);
+        long interval = 2_000_000; // 500 events/s
+        long start = System.nanoTime();
+        int total = seconds * 500;
+        List<Future<?>> done = new ArrayList<>();
+        {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                String eventId = "lag-" + i;
+                boolean sample = i % 10 == 0;
+                done.add(clients.submit(() -> {
+                    post("/api/v1/events", Map.of("eventId", eventId, "type", "OVERDOSE_RECORDED",
+                            "personId", TestPersons.next(), "occurredAt", Instant.now().toString(),
+                            "municipality", "9999", "fatal", false), source, 201);
+                    long acknowledged = System.nanoTime();
+                    if (sample) {
+                        watchers.submit(() -> lags.add(untilVisible(eventId, acknowledged)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            achieved = total / seconds(start);
+            watchers.shutdown();
+            watchers.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+        record("3. projection lag, 500 events/s offered", "p50 %s, p95 %s, p99 %s, max %s (%,d sampled of %,d; "
+                        + "achieved %,.0f events/s)", ms(lags, 50), ms(lags, 95), ms(lags, 99), ms(lags, 100),
+                lags.size(), total, achieved);
+    }
+
+    private long untilVisible(String eventId, long acknowledged) {
+        try (Connection db = DriverManager.getConnection(PG + DB, "postgres", "");
+             PreparedStatement ps = db.prepareStatement("SELECT 1 FROM gap WHERE triggered_by = ?")) {
+            ps.setString(1, eventId);
+            while (true) {
+                if (ps.executeQuery().next()) {
+                    return System.nanoTime() - acknowledged;
+                }
+                Thread.sleep(2);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void rebuild() throws Exception {
+        long events = count("SELECT count(*) FROM domain_event_entry");
+        long start = System.nanoTime();
+        post("/api/v1/admin/read-models/rebuild", Map.of(), operator, 202);
+        awaitReadModels(Duration.ofMinutes(60));
+        double took = seconds(start);
+        record("4. full rebuild of the read models", "%,.0f events/s (%,d events in %.1f s)", events / took, events,
+                took);
+    }
+
+    private void dashboards() throws Exception {
+        List<Long> page = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long t = System.nanoTime();
+            get("/api/v1/gaps?municipality=0301&limit=50", coordinator);
+            page.add(System.nanoTime() - t);
+        }
+        String person = TestPersons.next();
+        List<Map<String, Object>> events = new ArrayList<>();
+        Instant t0 = Instant.now().minus(Duration.ofDays(300));
+        for (int i = 0; i < 200; i++) {
+            String[] types = {"APPOINTMENT_MISSED", "HANDOVER_SENT", "OVERDOSE_RECORDED", "HOUSING_RECORDED"};
+            String type = types[i % types.length];
+            Map<String, Object> e = new LinkedHashMap<>(Map.of("eventId", "long-" + i, "type", type,
+                    "personId", person, "occurredAt", t0.plus(Duration.ofHours(30L * i)).toString()));
+            switch (type) {
+                case "APPOINTMENT_MISSED" -> e.put("appointmentId", "a" + i);
+                case "HANDOVER_SENT" -> e.putAll(Map.of("handoverId", "h" + i, "fromSetting", "RESIDENTIAL",
+                        "toSetting", "MUNICIPALITY"));
+                case "OVERDOSE_RECORDED" -> e.put("fatal", false);
+                default -> e.put("housing", "TEMPORARY");
+            }
+            events.add(e);
+        }
+        JsonNode answer = post("/api/v1/events/batch", Map.of("events", events), source, 200);
+        String pathwayId = answer.get("results").get(0).get("pathwayId").stringValue();
+        List<Long> perPathway = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long t = System.nanoTime();
+            get("/api/v1/pathways/" + pathwayId + "/gaps", auditor);
+            perPathway.add(System.nanoTime() - t);
+        }
+        long pathways = count("SELECT count(*) FROM pathway_summary");
+        long gaps = count("SELECT count(*) FROM gap");
+        record("5a. GET /gaps first page, one municipality", "p50 %s, p99 %s (%,d pathways, %,d gaps loaded)",
+                ms(page.subList(50, 300), 50), ms(page.subList(50, 300), 99), pathways, gaps);
+        record("5b. GET /pathways/{id}/gaps, 200-event pathway", "p50 %s, p99 %s",
+                ms(perPathway.subList(50, 300), 50), ms(perPathway.subList(50, 300), 99));
+    }
+
+    // ---- plumbing ----
+
+    private void freshDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + "postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DB);
+        }
+    }
+
+    private Process startService() throws Exception {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/pathway.jar"));
+        Path data = Files.createTempDirectory("pathway-bench");
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
+        pb.environment().putAll(Map.of("SPRING_DATASOURCE_URL", PG + DB, "SPRING_DATASOURCE_USERNAME", "postgres",
+                "PATHWAY_DATA_DIR", data.toString(), "PORT", String.valueOf(PORT),
+                "PATHWAY_RATE_LIMIT_PER_SECOND", "1000000", "PATHWAY_RATE_LIMIT_BURST", "1000000"));
+        Process process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(BASE + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    System.out.println("service up; log in " + data.resolve("service.log"));
+                    return process;
+                }
+            } catch (IOException e) {
+                Thread.sleep(500);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("the service did not start; see " + data.resolve("service.log"));
+    }
+
+    private String token(String request) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "/dev/tokens"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(request))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("accessToken").stringValue();
+    }
+
+    private Thread heapSampler() {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    JsonNode m = get("/actuator/metrics/jvm.memory.used?tag=area:heap", operator);
+                    long used = (long) m.get("measurements").get(0).get("value").doubleValue();
+                    peakHeap.accumulateAndGet(used, Math::max);
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the next sample will do
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void awaitReadModels(Duration atMost) throws Exception {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        Thread.sleep(200);
+        while (System.nanoTime() < deadline) {
+            JsonNode s = get("/api/v1/admin/read-models", operator);
+            if (s.get("behind").longValue() == 0 && !s.get("replaying").booleanValue()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("read models did not catch up");
+    }
+
+    private JsonNode post(String path, Object body, String token, int expected) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) {
+                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "");
+             var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String ms(List<Long> nanos, int percentile) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return "n/a";
+        }
+        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+        return String.format("%.1f ms", sorted.get(Math.max(0, index)) / 1e6);
+    }
+
+    private void record(String measure, String format, Object... values) {
+        String value = String.format(format, values);
+        results.put(measure, value);
+        System.out.println(measure + ": " + value);
+    }
+
+    private void print() throws IOException {
+        StringBuilder table = new StringBuilder("| measure | result |\n|---|---|\n");
+        results.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(Path.of("target/benchmark.md"), table.toString());
+    }
+}
