@@ -2,10 +2,8 @@ package no.pathway.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Duration;
+import no.pathway.api.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -13,27 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class RateLimitFilterTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        long millis = 1_000_000;
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final TestClock clock = new TestClock().freeze();
     private final RateLimitFilter filter = new RateLimitFilter(10, 5, clock);
 
     private int call(String address) throws Exception {
@@ -58,7 +36,7 @@ class RateLimitFilterTest {
         for (int i = 0; i < 5; i++) {
             call("10.0.0.1");
         }
-        clock.millis += 100;
+        clock.advance(Duration.ofMillis(100));
         assertThat(call("10.0.0.1")).isEqualTo(200);
         assertThat(call("10.0.0.1")).isEqualTo(429);
     }
@@ -66,7 +44,7 @@ class RateLimitFilterTest {
     @Test
     void a_clock_stepping_back_does_not_drain_the_bucket() throws Exception {
         call("10.0.0.1");
-        clock.millis -= 3_600_000;
+        clock.advance(Duration.ofHours(-1));
         assertThat(call("10.0.0.1")).isEqualTo(200);
     }
 }

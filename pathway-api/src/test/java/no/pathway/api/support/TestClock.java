@@ -6,9 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock, shifted by an offset a test may set (and must reset). */
+/** The system clock, shifted by an offset a test may set (and must reset), or frozen for exact arithmetic. */
 public class TestClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant frozen;
+
+    /** Stops the clock where it is; from now on only {@link #advance} moves it. */
+    public TestClock freeze() {
+        frozen = Instant.now();
+        return this;
+    }
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -21,11 +28,13 @@ public class TestClock extends Clock {
 
     public void reset() {
         offset = Duration.ZERO;
+        frozen = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant base = frozen;
+        return (base == null ? Instant.now() : base).plus(offset);
     }
 
     @Override
