@@ -331,7 +331,14 @@ public final class Benchmark {
     private Process startService() throws Exception {
         Path jar = Path.of(System.getProperty("bench.jar", "target/pathway.jar"));
         Path data = Files.createTempDirectory("pathway-bench");
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        // e.g. -Dbench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/pathway.jfr to profile the service
+        String extra = System.getProperty("bench.serviceJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
         pb.environment().putAll(Map.of("SPRING_DATASOURCE_URL", PG + DB, "SPRING_DATASOURCE_USERNAME", "postgres",
                 "PATHWAY_DATA_DIR", data.toString(), "PORT", String.valueOf(PORT),
