@@ -21,6 +21,7 @@ import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 class AccountabilityIT extends ApiIT {
@@ -140,7 +141,7 @@ class AccountabilityIT extends ApiIT {
         String personId = TestPersons.next();
         String pathway = null;
         for (JsonNode e : scenario.get("events")) {
-            Map<String, Object> body = Api.JSON.convertValue(e, Map.class);
+            Map<String, Object> body = Api.JSON.convertValue(e, new TypeReference<Map<String, Object>>() { });
             body.put("personId", personId);
             body.put("eventId", e.get("eventId").stringValue() + "-" + Integer.toHexString(personId.hashCode()));
             clock.set(Instant.parse(e.get("occurredAt").stringValue()).plus(Duration.ofMinutes(1)));
