@@ -1,5 +1,6 @@
 package no.pathway.api.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +30,7 @@ public class EventChain {
     }
 
     /** The outcome of a verification: intact, or the first broken link. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Verification(String pathwayId, int events, boolean intact, Long firstBrokenSequence,
                                String firstBrokenEventIdentifier, String problem, String head) {
     }
