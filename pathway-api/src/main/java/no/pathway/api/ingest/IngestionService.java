@@ -3,10 +3,12 @@ package no.pathway.api.ingest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -90,9 +92,10 @@ public class IngestionService {
             try {
                 return new IngestOutcome.Stored(store(source, parsed), true);
             } catch (RuntimeException e) {
-                if (causedBy(e, RetractionRejected.class)) {
+                Optional<Throwable> rejected = cause(e, RetractionRejected.class);
+                if (rejected.isPresent()) {
                     return new IngestOutcome.Invalid(eventId, List.of(new FieldProblem("retractedEventId",
-                            rootMessage(e, RetractionRejected.class))));
+                            rejected.get().getMessage())));
                 }
                 if (!isConflict(e)) {
                     throw e;
@@ -133,27 +136,19 @@ public class IngestionService {
     }
 
     private static boolean isConflict(Throwable e) {
-        return causedBy(e, ConcurrencyException.class) || causedBy(e, AggregateStreamCreationException.class)
-                || causedBy(e, DuplicateKeyException.class)
-                || causedBy(e, LockAcquisitionFailedException.class);
+        return Stream.of(ConcurrencyException.class, AggregateStreamCreationException.class,
+                DuplicateKeyException.class, LockAcquisitionFailedException.class)
+                .anyMatch(type -> cause(e, type).isPresent());
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    /** The first throwable of {@code type} in the cause chain: the command bus may wrap what the aggregate threw. */
+    private static Optional<Throwable> cause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(t);
             }
         }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return t.getMessage();
-            }
-        }
-        return e.getMessage();
+        return Optional.empty();
     }
 
     private static String readableEventId(JsonNode event) {

@@ -50,18 +50,14 @@ public class PathwayHistory {
         return existing(pathwayId).stream().map(Entry::fact).toList();
     }
 
-    /** "source eventId" keys of the facts that a later retraction withdrew. */
+    /** The keys ({@code PathwayEvent.key()}) of the facts that a later retraction withdrew. */
     public static Set<String> retracted(List<Entry> entries) {
         Set<String> keys = new HashSet<>();
         for (Entry e : entries) {
             if (e.fact() instanceof EventRetracted r) {
-                keys.add(key(r.meta().source(), r.retractedEventId()));
+                keys.add(r.retractedKey());
             }
         }
         return keys;
-    }
-
-    public static String key(String source, String eventId) {
-        return source + ' ' + eventId;
     }
 }

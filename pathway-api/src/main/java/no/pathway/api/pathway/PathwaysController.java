@@ -115,16 +115,12 @@ public class PathwaysController {
         Instant when = q.instant("at", at, now);
         Instant known = q.instant("knownAt", knownAt, now);
         q.done();
-        List<PathwayEvent> events = events(pathwayId);
+        List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
         Map<String, Acknowledgement> acks = Acknowledgement.latest(events, when, known);
         return new Gaps(pathwayId, when, known, engine.evaluate(pathwayId, events, when, known).stream()
                 .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
                 .map(g -> GapView.of(g, when, acks.get(g.gapId()))).toList());
-    }
-
-    private List<PathwayEvent> events(String pathwayId) {
-        return history.facts(pathwayId);
     }
 
     @PostMapping(path = "/lookup", consumes = "application/json")
@@ -149,7 +145,7 @@ public class PathwaysController {
             data.remove("meta");
             return new HistoryEntry(e.sequence(), fact.eventId(), fact.meta().source(), fact.type().name(),
                     fact.occurredAt(), fact.recordedAt(),
-                    retracted.contains(PathwayHistory.key(fact.meta().source(), fact.eventId())), data);
+                    retracted.contains(fact.key()), data);
         }).toList());
     }
 }

@@ -15,6 +15,11 @@ public record EventMeta(
         String municipality,
         String reportedBy) {
 
+    /** The event's identity: event ids are unique per source only. */
+    public static String key(String source, String eventId) {
+        return source + ' ' + eventId;
+    }
+
     public EventMeta withRecordedAt(Instant instant) {
         return new EventMeta(eventId, source, occurredAt, instant, municipality, reportedBy);
     }

@@ -23,6 +23,11 @@ public sealed interface PathwayEvent permits
         return FactType.of(this);
     }
 
+    /** This event's identity ({@link EventMeta#key}). */
+    default String key() {
+        return EventMeta.key(meta().source(), eventId());
+    }
+
     default String eventId() {
         return meta().eventId();
     }

@@ -43,7 +43,7 @@ public class Pathway {
     public FactRecorded handle(RecordFact command) {
         PathwayEvent fact = command.fact();
         if (fact instanceof EventRetracted retraction) {
-            Boolean isRetraction = postedEvents.get(key(fact.meta().source(), retraction.retractedEventId()));
+            Boolean isRetraction = postedEvents.get(retraction.retractedKey());
             if (isRetraction == null) {
                 throw new RetractionRejected("no event with this id was posted by this source on this pathway");
             }
@@ -68,10 +68,6 @@ public class Pathway {
         pathwayId = message.getAggregateIdentifier();
         eventCount = sequence + 1;
         lastRecordedAt = event.recordedAt();
-        postedEvents.put(key(event.meta().source(), event.eventId()), event instanceof EventRetracted);
-    }
-
-    private static String key(String source, String eventId) {
-        return source + ' ' + eventId;
+        postedEvents.put(event.key(), event instanceof EventRetracted);
     }
 }

@@ -71,22 +71,17 @@ public final class Seen {
         Set<String> retracted = new HashSet<>();
         for (Fact<PathwayEvent> f : visible) {
             if (f.event() instanceof EventRetracted r) {
-                retracted.add(key(r.meta().source(), r.retractedEventId()));
+                retracted.add(r.retractedKey());
             }
         }
         List<Fact<PathwayEvent>> kept = new ArrayList<>();
         for (Fact<PathwayEvent> f : visible) {
-            if (!(f.event() instanceof EventRetracted)
-                    && !retracted.contains(key(f.event().meta().source(), f.event().eventId()))) {
+            if (!(f.event() instanceof EventRetracted) && !retracted.contains(f.event().key())) {
                 kept.add(f);
             }
         }
         kept.sort(ORDER);
         return new Seen(kept);
-    }
-
-    private static String key(String source, String eventId) {
-        return source + ' ' + eventId;
     }
 
     public List<Fact<PathwayEvent>> all() {
