@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,15 +46,43 @@ public class EventChain {
         this.jdbc = jdbc;
     }
 
-    /** Links the just-stored event at {@code sequence}; runs in the transaction that stored it. */
-    public void append(String pathwayId, long sequence) {
-        StoredEvent e = jdbc.queryForObject(SELECT + " WHERE d.aggregate_identifier = ? AND d.sequence_number = ?",
-                (rs, n) -> row(rs), pathwayId, sequence);
-        String previous = sequence == 0 ? GENESIS : jdbc.queryForObject(
-                "SELECT hash FROM event_chain WHERE pathway_id = ? AND sequence = ?", String.class, pathwayId,
-                sequence - 1);
-        jdbc.update("INSERT INTO event_chain (pathway_id, sequence, event_identifier, hash) VALUES (?, ?, ?, ?)",
-                pathwayId, sequence, e.eventIdentifier(), link(previous, pathwayId, e));
+    /**
+     * Links the events just stored on each pathway, from the given first new sequence to the pathway's end; runs in
+     * the transaction that stored them. The rows are read back as stored (the hash is over the stored bytes), in two
+     * queries however many pathways, and the links are written in one batch.
+     */
+    public void append(Map<String, Long> firstNewSequence) {
+        if (firstNewSequence.isEmpty()) {
+            return;
+        }
+        String[] pathways = firstNewSequence.keySet().toArray(String[]::new);
+        Long[] firsts = Arrays.stream(pathways).map(firstNewSequence::get).toArray(Long[]::new);
+        PreparedStatementSetter keys = ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathways));
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", firsts));
+        };
+        Map<String, String> previous = new HashMap<>();
+        jdbc.query("SELECT c.pathway_id, c.hash FROM event_chain c JOIN unnest(?::varchar[], ?::bigint[]) AS k(p, s) "
+                + "ON c.pathway_id = k.p AND c.sequence = k.s - 1", keys,
+                rs -> {
+                    previous.put(rs.getString(1), rs.getString(2));
+                });
+        List<Object[]> links = new ArrayList<>();
+        jdbc.query(SELECT_NEW + " JOIN unnest(?::varchar[], ?::bigint[]) AS k(p, s) "
+                + "ON d.aggregate_identifier = k.p AND d.sequence_number >= k.s "
+                + "ORDER BY d.aggregate_identifier, d.sequence_number", keys, rs -> {
+                    String pathwayId = rs.getString(9);
+                    StoredEvent e = row(rs);
+                    String before = e.sequence() == 0 ? GENESIS : previous.get(pathwayId);
+                    if (before == null) {
+                        throw new IllegalStateException("no chain link before sequence " + e.sequence());
+                    }
+                    String hash = link(before, pathwayId, e);
+                    previous.put(pathwayId, hash);
+                    links.add(new Object[] {pathwayId, e.sequence(), e.eventIdentifier(), hash});
+                });
+        jdbc.batchUpdate("INSERT INTO event_chain (pathway_id, sequence, event_identifier, hash) VALUES (?, ?, ?, ?)",
+                links);
     }
 
     public List<StoredEvent> stored(String pathwayId) {
@@ -101,6 +134,11 @@ public class EventChain {
     private static final String SELECT = "SELECT d.sequence_number, d.event_identifier, d.payload_type, "
             + "d.payload_revision, d.time_stamp, d.payload, d.meta_data, c.hash FROM domain_event_entry d "
             + "LEFT JOIN event_chain c ON c.pathway_id = d.aggregate_identifier AND c.sequence = d.sequence_number";
+
+    /** The same columns as {@link #SELECT}, no recorded hash yet, and the pathway as column 9. */
+    private static final String SELECT_NEW = "SELECT d.sequence_number, d.event_identifier, d.payload_type, "
+            + "d.payload_revision, d.time_stamp, d.payload, d.meta_data, NULL AS hash, d.aggregate_identifier "
+            + "FROM domain_event_entry d";
 
     private static StoredEvent row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

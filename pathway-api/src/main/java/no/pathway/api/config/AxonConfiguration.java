@@ -3,6 +3,8 @@ package no.pathway.api.config;
 import java.time.Duration;
 import javax.sql.DataSource;
 import no.pathway.core.pathway.Pathway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -112,10 +114,22 @@ public class AxonConfiguration {
      * The Pathway aggregate, registered here so the domain module carries no Spring annotations. Snapshots: without
      * them a long pathway is replayed on every command (stack.md measured 23 commands/s at 2,000 events).
      */
+    /**
+     * Pathways recently written, so a command does not re-read its pathway from the store. Weak references: the
+     * cache never holds memory the heap needs. The ingestion empties it whenever a transaction rolls back, since
+     * the cached state may then be ahead of the store.
+     */
     @Bean
-    ConfigurerModule pathwayAggregate(@Value("${pathway.event-store.snapshot-every:100}") int snapshotEvery) {
+    Cache pathwayCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ConfigurerModule pathwayAggregate(@Value("${pathway.event-store.snapshot-every:100}") int snapshotEvery,
+                                      Cache pathwayCache) {
         // Spring's snapshotter knows only aggregates that are Spring beans, so this one gets its own.
         return configurer -> configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Pathway.class)
+                .configureCache(c -> pathwayCache)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                         AggregateSnapshotter.builder()
                                 .eventStore(c.eventStore())

@@ -71,9 +71,12 @@ public class EventsController {
         body.propertyNames().stream().filter(name -> !name.equals("events")).findFirst().ifPresent(name -> {
             throw new InvalidRequest(name, "is not a field of a batch");
         });
-        List<BatchResult> results = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            results.add(result(i, ingestion.ingest(source, events.get(i))));
+        List<JsonNode> posted = new ArrayList<>(events.size());
+        events.forEach(posted::add);
+        List<IngestOutcome> outcomes = ingestion.ingestAll(source, posted);
+        List<BatchResult> results = new ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            results.add(result(i, outcomes.get(i)));
         }
         return new BatchAnswer(results);
     }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxEventBytes            body limit of POST /events
  * @param maxBatchBytes            body limit of POST /events/batch
  * @param maxBatchEvents           events in one batch
+ * @param writerThreads            threads that store queued requests, each group in one transaction
+ * @param maxGroupEvents           events one writer takes into one transaction (whole requests only)
  */
 @ConfigurationProperties("pathway.ingest")
 public record IngestProperties(
@@ -18,5 +20,7 @@ public record IngestProperties(
         Duration maxFutureSkew,
         long maxEventBytes,
         long maxBatchBytes,
-        int maxBatchEvents) {
+        int maxBatchEvents,
+        int writerThreads,
+        int maxGroupEvents) {
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import no.pathway.api.security.Role;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -35,15 +36,7 @@ class ConcurrentIngestionIT extends ApiIT {
             posts.add(() -> api.as(token).post("/api/v1/events", event).status());
             posts.add(() -> api.as(token).post("/api/v1/events", event).status());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Integer> f : pool.invokeAll(posts)) {
-                statuses.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = runAll(posts, 16);
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(events.size());
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(events.size());
@@ -56,6 +49,110 @@ class ConcurrentIngestionIT extends ApiIT {
         assertThat(sequences.get(sequences.size() - 1)).isEqualTo(events.size() - 1L);
         assertThat(api.get("/api/v1/pathways/" + pathwayId + "/history").json().get("events"))
                 .hasSize(events.size());
+    }
+
+    @Test
+    void concurrent_posts_to_many_pathways_are_stored_in_order_and_every_chain_verifies() throws Exception {
+        List<String> persons = new ArrayList<>();
+        List<Callable<Integer>> posts = new ArrayList<>();
+        String token = token("test-source", Set.of(Role.SOURCE), Set.of());
+        for (int p = 0; p < 24; p++) {
+            String person = TestPersons.next();
+            persons.add(person);
+            List<Map<String, Object>> events = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                events.add(housing(person, "2026-03-02T08:00:00Z", i % 2 == 0 ? "OWN" : "NONE"));
+            }
+            // half the pathways arrive as one batch each, the other half event by event
+            if (p % 2 == 0) {
+                posts.add(() -> api.as(token).post("/api/v1/events/batch", Map.of("events", events)).status());
+            } else {
+                events.forEach(e -> posts.add(() -> api.as(token).post("/api/v1/events", e).status()));
+            }
+        }
+        List<Integer> statuses = runAll(posts, 16);
+
+        assertThat(statuses).allMatch(s -> s == 200 || s == 201);
+        for (String person : persons) {
+            String pathwayId = pathwayOf(person);
+            assertThat(jdbc.sql("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                    + "ORDER BY sequence_number").param(pathwayId).query(Long.class).list())
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(api.get("/api/v1/pathways/" + pathwayId + "/verify").json().get("intact").booleanValue())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void a_request_that_fails_for_an_unexpected_reason_fails_alone_while_its_group_is_stored() throws Exception {
+        Map<String, Object> poison = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
+        poison.put("eventId", "poison-" + UUID.randomUUID());
+        // test-only trigger: 'slow-' events keep both writers busy so that the rest queue up and share a
+        // transaction; the 'poison-' event then fails that shared transaction
+        jdbc.sql("""
+                CREATE FUNCTION test_poison() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(0.5); END IF;
+                    IF NEW.event_id LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned'; END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER test_poison BEFORE INSERT ON event_receipt FOR EACH ROW "
+                + "EXECUTE FUNCTION test_poison()").update();
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            String token = token("test-source", Set.of(Role.SOURCE), Set.of());
+            List<Future<Integer>> slow = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Map<String, Object> event = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
+                event.put("eventId", "slow-" + UUID.randomUUID());
+                slow.add(pool.submit(() -> api.as(token).post("/api/v1/events", event).status()));
+            }
+            Thread.sleep(200);
+            List<Future<Integer>> queued = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Map<String, Object> event = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
+                queued.add(pool.submit(() -> api.as(token).post("/api/v1/events", event).status()));
+                if (i == 15) {
+                    queued.add(pool.submit(() -> api.as(token).post("/api/v1/events", poison).status()));
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : queued) {
+                statuses.add(f.get());
+            }
+
+            assertThat(statuses).filteredOn(s -> s == 201).hasSize(30);
+            assertThat(statuses).filteredOn(s -> s == 500).hasSize(1);
+            assertThat(slow).allMatch(f -> get(f) == 201);
+            // nothing of the failed request was stored: its person has no pathway
+            assertThat(api.post("/api/v1/pathways/lookup", Map.of("personId", poison.get("personId"))).status())
+                    .isEqualTo(404);
+        } finally {
+            pool.shutdown();
+            jdbc.sql("DROP TRIGGER test_poison ON event_receipt").update();
+            jdbc.sql("DROP FUNCTION test_poison()").update();
+        }
+    }
+
+    private static int get(Future<Integer> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Integer> runAll(List<Callable<Integer>> posts, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(posts)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return statuses;
     }
 
     @Test

@@ -132,6 +132,38 @@ class IngestionIT extends ApiIT {
     }
 
     @Test
+    void a_refused_retraction_in_a_batch_does_not_stop_the_events_around_it() {
+        Map<String, Object> first = housing(person, "2026-03-02T08:00:00Z", "OWN");
+        Map<String, Object> retractFirst = event("EVENT_RETRACTED", person, "2026-03-02T09:00:00Z",
+                "retractedEventId", first.get("eventId"), "reason", "entered in error");
+        Map<String, Object> retractUnknown = event("EVENT_RETRACTED", person, "2026-03-02T09:00:00Z",
+                "retractedEventId", "never-posted", "reason", "entered in error");
+        Map<String, Object> last = housing(person, "2026-03-03T08:00:00Z", "SUPPORTED");
+
+        JsonNode results = api.post("/api/v1/events/batch",
+                Map.of("events", List.of(first, retractFirst, retractUnknown, last))).json().get("results");
+
+        assertThat(results).extracting(r -> r.get("status").intValue()).containsExactly(201, 201, 400, 201);
+        assertThat(results).extracting(r -> r.path("sequence").asLong(-1)).containsExactly(0L, 1L, -1L, 2L);
+        assertThat(results.get(2).get("problem").get("errors").get(0).get("field").stringValue())
+                .isEqualTo("retractedEventId");
+        assertThat(api.get("/api/v1/pathways/" + pathwayOf(person) + "/history").json().get("events")).hasSize(3);
+    }
+
+    @Test
+    void the_same_event_id_twice_in_one_batch_with_other_content_is_stored_once_and_then_refused() {
+        Map<String, Object> event = housing(person, "2026-03-02T08:00:00Z", "OWN");
+        Map<String, Object> changed = new HashMap<>(event);
+        changed.put("housing", "NONE");
+
+        JsonNode results = api.post("/api/v1/events/batch", Map.of("events", List.of(event, changed))).json()
+                .get("results");
+
+        assertThat(results).extracting(r -> r.get("status").intValue()).containsExactly(201, 422);
+        assertThat(api.get("/api/v1/pathways/" + pathwayOf(person) + "/history").json().get("events")).hasSize(1);
+    }
+
+    @Test
     void a_batch_of_more_than_1000_events_is_rejected_whole() {
         long before = storedEvents();
         List<Map<String, Object>> events = new ArrayList<>();

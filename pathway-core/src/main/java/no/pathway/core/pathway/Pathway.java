@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import no.pathway.core.event.EventRetracted;
 import no.pathway.core.event.PathwayEvent;
@@ -38,28 +40,45 @@ public class Pathway {
         // for Axon and for snapshots
     }
 
+    /**
+     * Records each fact in order and answers with one outcome per fact. Facts are applied one by one, so a
+     * retraction may name an event recorded earlier in the same command.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public FactRecorded handle(RecordFact command) {
-        PathwayEvent fact = command.fact();
-        if (fact instanceof EventRetracted retraction) {
-            Boolean isRetraction = postedEvents.get(retraction.retractedKey());
-            if (isRetraction == null) {
-                throw new RetractionRejected("no event with this id was posted by this source on this pathway");
-            }
-            if (isRetraction) {
-                throw new RetractionRejected("a retraction cannot be retracted; post the event again instead");
-            }
-        }
-        Instant recordedAt = lastRecordedAt == null || command.receivedAt().isAfter(lastRecordedAt)
-                ? command.receivedAt()
-                : lastRecordedAt;
-        long sequence = eventCount;
+    public List<FactOutcome> handle(RecordFacts command) {
         if (pathwayId == null) {
             pathwayId = command.pathwayId();
         }
-        apply(fact.withMeta(fact.meta().withRecordedAt(recordedAt)));
-        return new FactRecorded(command.pathwayId(), sequence, recordedAt);
+        List<FactOutcome> outcomes = new ArrayList<>(command.facts().size());
+        for (PathwayEvent fact : command.facts()) {
+            String refusal = refusal(fact);
+            if (refusal != null) {
+                outcomes.add(FactOutcome.refused(refusal));
+                continue;
+            }
+            Instant recordedAt = lastRecordedAt == null || command.receivedAt().isAfter(lastRecordedAt)
+                    ? command.receivedAt()
+                    : lastRecordedAt;
+            long sequence = eventCount;
+            apply(fact.withMeta(fact.meta().withRecordedAt(recordedAt)));
+            outcomes.add(FactOutcome.recorded(sequence, recordedAt));
+        }
+        return outcomes;
+    }
+
+    /** Why the pathway cannot take this fact, or null: only a retraction can be refused here. */
+    private String refusal(PathwayEvent fact) {
+        if (fact instanceof EventRetracted retraction) {
+            Boolean isRetraction = postedEvents.get(retraction.retractedKey());
+            if (isRetraction == null) {
+                return "no event with this id was posted by this source on this pathway";
+            }
+            if (isRetraction) {
+                return "a retraction cannot be retracted; post the event again instead";
+            }
+        }
+        return null;
     }
 
     @EventSourcingHandler

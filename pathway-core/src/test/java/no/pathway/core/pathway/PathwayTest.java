@@ -1,10 +1,12 @@
 package no.pathway.core.pathway;
 
 import java.time.Instant;
+import java.util.List;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.EventRetracted;
 import no.pathway.core.event.HousingRecorded;
 import no.pathway.core.event.Housing;
+import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.event.PersonDied;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,58 +36,92 @@ class PathwayTest {
         return new EventRetracted(meta(source, eventId, null), target, "entered in error");
     }
 
+    private static RecordFacts record(Instant receivedAt, PathwayEvent... facts) {
+        return new RecordFacts(PATHWAY, List.of(facts), receivedAt);
+    }
+
+    private static final String NOT_POSTED_HERE = "no event with this id was posted by this source on this pathway";
+
     @Test
     void the_first_fact_starts_the_pathway_at_sequence_zero() {
         fixture.givenNoPriorActivity()
-                .when(new RecordFact(PATHWAY, housing("dips", "e1", null), T0))
+                .when(record(T0, housing("dips", "e1", null)))
                 .expectEvents(housing("dips", "e1", T0))
-                .expectResultMessagePayload(new FactRecorded(PATHWAY, 0, T0));
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(0, T0)));
     }
 
     @Test
     void later_facts_get_the_next_sequence() {
         fixture.given(housing("dips", "e1", T0), new PersonDied(meta("dips", "e2", T0)))
-                .when(new RecordFact(PATHWAY, housing("dips", "e3", null), T1))
-                .expectResultMessagePayload(new FactRecorded(PATHWAY, 2, T1));
+                .when(record(T1, housing("dips", "e3", null)))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(2, T1)));
+    }
+
+    @Test
+    void facts_of_one_command_are_recorded_in_order_with_consecutive_sequences() {
+        fixture.given(housing("dips", "e1", T0))
+                .when(record(T1, housing("dips", "e2", null), housing("dips", "e3", null)))
+                .expectEvents(housing("dips", "e2", T1), housing("dips", "e3", T1))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(1, T1), FactOutcome.recorded(2, T1)));
     }
 
     @Test
     void recording_time_never_goes_backwards_even_if_the_clock_does() {
         fixture.given(housing("dips", "e1", T1))
-                .when(new RecordFact(PATHWAY, housing("dips", "e2", null), T0))
+                .when(record(T0, housing("dips", "e2", null)))
                 .expectEvents(housing("dips", "e2", T1))
-                .expectResultMessagePayload(new FactRecorded(PATHWAY, 1, T1));
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(1, T1)));
     }
 
     @Test
     void a_source_may_retract_its_own_event() {
         fixture.given(housing("dips", "e1", T0))
-                .when(new RecordFact(PATHWAY, retraction("dips", "r1", "e1"), T1))
+                .when(record(T1, retraction("dips", "r1", "e1")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new EventRetracted(meta("dips", "r1", T1), "e1", "entered in error"));
     }
 
     @Test
+    void a_retraction_may_name_an_event_recorded_earlier_in_the_same_command() {
+        fixture.givenNoPriorActivity()
+                .when(record(T1, housing("dips", "e1", null), retraction("dips", "r1", "e1")))
+                .expectEvents(housing("dips", "e1", T1), new EventRetracted(meta("dips", "r1", T1), "e1",
+                        "entered in error"))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(0, T1), FactOutcome.recorded(1, T1)));
+    }
+
+    @Test
     void a_source_may_not_retract_another_sources_event() {
         fixture.given(housing("dips", "e1", T0))
-                .when(new RecordFact(PATHWAY, retraction("nav", "r1", "e1"), T1))
-                .expectException(RetractionRejected.class)
+                .when(record(T1, retraction("nav", "r1", "e1")))
+                .expectResultMessagePayload(List.of(FactOutcome.refused(NOT_POSTED_HERE)))
                 .expectNoEvents();
     }
 
     @Test
-    void a_retraction_of_an_unknown_event_is_rejected_and_changes_nothing() {
+    void a_retraction_of_an_unknown_event_is_refused_and_changes_nothing() {
         fixture.given(housing("dips", "e1", T0))
-                .when(new RecordFact(PATHWAY, retraction("dips", "r1", "nope"), T1))
-                .expectException(RetractionRejected.class)
+                .when(record(T1, retraction("dips", "r1", "nope")))
+                .expectResultMessagePayload(List.of(FactOutcome.refused(NOT_POSTED_HERE)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_refused_fact_does_not_stop_the_facts_around_it() {
+        fixture.given(housing("dips", "e1", T0))
+                .when(record(T1, housing("dips", "e2", null), retraction("dips", "r1", "nope"),
+                        housing("dips", "e3", null)))
+                .expectEvents(housing("dips", "e2", T1), housing("dips", "e3", T1))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(1, T1), FactOutcome.refused(NOT_POSTED_HERE),
+                        FactOutcome.recorded(2, T1)));
     }
 
     @Test
     void a_retraction_cannot_be_retracted() {
         fixture.given(housing("dips", "e1", T0), retraction("dips", "r1", "e1"))
-                .when(new RecordFact(PATHWAY, retraction("dips", "r2", "r1"), T1))
-                .expectException(RetractionRejected.class)
+                .when(record(T1, retraction("dips", "r2", "r1")))
+                .expectResultMessagePayload(List.of(FactOutcome.refused(
+                        "a retraction cannot be retracted; post the event again instead")))
                 .expectNoEvents();
     }
 }

@@ -1,0 +1,299 @@
+package no.pathway.api.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import no.pathway.api.audit.EventChain;
+import no.pathway.api.web.FieldProblem;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.core.pathway.FactOutcome;
+import no.pathway.core.pathway.RecordFacts;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: every request's valid facts become one {@link Unit} on a queue, and a few writer threads each take
+ * whatever units are waiting (up to {@code maxGroupEvents}) and store them in <em>one</em> transaction: one receipt
+ * query, one command per pathway (its facts in order), one batch of receipts and one of hash-chain links, one
+ * commit. Under load many requests share a commit and its WAL flush; alone, a request is its own group and waits
+ * for nobody. Every answer is given only after its transaction has committed.
+ *
+ * <p>Each fact still stands alone. The pathway refuses a bad retraction as an outcome, not an exception, so it
+ * does not roll back its neighbours. A conflict with a concurrent writer (another instance, the same key posted
+ * twice at once) rolls the group back and retries it from the receipt lookup, so a race ends as a stored event or
+ * as the answer to a retry. Anything else splits the group and retries each unit alone, so one request's failure
+ * is that request's alone.
+ */
+final class WriteQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
+    private static final int MAX_ATTEMPTS = 10;
+    private static final int LOCK_STRIPES = 1024;
+
+    /** One fact of a unit, with its source. */
+    record Item(String source, ParsedFact parsed) {
+        Receipts.Key key() {
+            return new Receipts.Key(source, parsed.fact().eventId());
+        }
+    }
+
+    /** One request's facts, answered together, in order. */
+    record Unit(List<Item> items, CompletableFuture<List<IngestOutcome>> answer) {
+        Unit(List<Item> items) {
+            this(List.copyOf(items), new CompletableFuture<>());
+        }
+    }
+
+    private final Receipts receipts;
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final EventChain chain;
+    private final Runnable afterRollback;
+    private final int maxGroupEvents;
+    private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock[] pathwayLocks = new ReentrantLock[LOCK_STRIPES];
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean open = true;
+
+    /**
+     * @param afterRollback run after a group's transaction rolled back: whatever was cached from it is now wrong
+     */
+    WriteQueue(Receipts receipts, CommandGateway commands, PlatformTransactionManager transactionManager, Clock clock,
+               EventChain chain, Runnable afterRollback, int writerThreads, int maxGroupEvents) {
+        this.receipts = receipts;
+        this.commands = commands;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.chain = chain;
+        this.afterRollback = afterRollback;
+        this.maxGroupEvents = maxGroupEvents;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            pathwayLocks[i] = new ReentrantLock();
+        }
+        for (int i = 0; i < writerThreads; i++) {
+            Thread writer = new Thread(this::run, "pathway-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
+    }
+
+    /** Queues the unit; its answer completes once its facts are stored (or found stored, or refused). */
+    CompletableFuture<List<IngestOutcome>> submit(List<Item> items) {
+        Unit unit = new Unit(items);
+        if (!open) {
+            unit.answer().complete(items.stream().<IngestOutcome>map(i -> new IngestOutcome.Busy(
+                    i.parsed().fact().eventId())).toList());
+        } else if (items.isEmpty()) {
+            unit.answer().complete(List.of());
+        } else {
+            queue.add(unit);
+        }
+        return unit.answer();
+    }
+
+    /** Stops taking units, stores those already queued, and waits for the writers. */
+    @Override
+    public void close() {
+        open = false;
+        for (Thread writer : writers) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void run() {
+        while (open || !queue.isEmpty()) {
+            try {
+                Unit first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<Unit> group = new ArrayList<>();
+                group.add(first);
+                int events = first.items().size();
+                Unit next;
+                while (events < maxGroupEvents && (next = queue.poll()) != null) {
+                    group.add(next);
+                    events += next.items().size();
+                }
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable unexpected) {
+                log.error("writer failed outside a group", unexpected);
+            }
+        }
+    }
+
+    /** Stores a group together; if that fails for any reason but a conflict, each unit alone. */
+    private void write(List<Unit> group) {
+        try {
+            List<Item> items = group.stream().flatMap(u -> u.items().stream()).toList();
+            List<IngestOutcome> outcomes = store(items);
+            int from = 0;
+            for (Unit unit : group) {
+                unit.answer().complete(outcomes.subList(from, from + unit.items().size()));
+                from += unit.items().size();
+            }
+        } catch (Throwable e) {
+            if (group.size() == 1) {
+                group.get(0).answer().completeExceptionally(e);
+            } else {
+                group.forEach(unit -> write(List.of(unit)));
+            }
+        }
+    }
+
+    /**
+     * The outcome of each item, in order. An item whose key stands earlier in the same list (a retry inside one
+     * batch, or two requests racing) waits for a later round, where the first one's receipt answers it.
+     */
+    private List<IngestOutcome> store(List<Item> items) {
+        IngestOutcome[] outcomes = new IngestOutcome[items.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            Set<Receipts.Key> keys = new HashSet<>();
+            List<Integer> round = new ArrayList<>();
+            List<Integer> later = new ArrayList<>();
+            for (int i : pending) {
+                (keys.add(items.get(i).key()) ? round : later).add(i);
+            }
+            List<IngestOutcome> stored = storeWithRetries(round.stream().map(items::get).toList());
+            for (int r = 0; r < round.size(); r++) {
+                outcomes[round.get(r)] = stored.get(r);
+            }
+            pending = later;
+        }
+        return List.of(outcomes);
+    }
+
+    private List<IngestOutcome> storeWithRetries(List<Item> round) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return underPathwayLocks(round);
+            } catch (RuntimeException e) {
+                afterRollback.run();
+                if (!isConflict(e)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << Math.min(attempt, 5)));
+            }
+        }
+        return round.stream().<IngestOutcome>map(i -> new IngestOutcome.Busy(i.parsed().fact().eventId())).toList();
+    }
+
+    /**
+     * Holds the stripe lock of every pathway in the round, taken in stripe order (so two groups cannot deadlock),
+     * across the whole transaction. Axon's own aggregate lock ends with its unit of work, before this transaction
+     * commits, so without this lock a second writer to the same pathway would load a stale aggregate, collide on
+     * the sequence index, roll back and retry, leaving a gap in the global index that every streaming processor
+     * then carries (docs/performance.md). Across instances the unique indexes still decide.
+     */
+    private List<IngestOutcome> underPathwayLocks(List<Item> round) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        round.forEach(i -> stripes.add(Math.floorMod(i.parsed().pathwayId().hashCode(), LOCK_STRIPES)));
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        try {
+            for (int stripe : stripes) {
+                pathwayLocks[stripe].lock();
+                held.add(pathwayLocks[stripe]);
+            }
+            return transaction.execute(status -> storeInTransaction(round));
+        } finally {
+            held.forEach(ReentrantLock::unlock);
+        }
+    }
+
+    /** One transaction: answer retries from their receipts, record the rest per pathway, write receipts and links. */
+    private List<IngestOutcome> storeInTransaction(List<Item> round) {
+        IngestOutcome[] outcomes = new IngestOutcome[round.size()];
+        Map<Receipts.Key, Receipts.Stored> existing = receipts.find(round.stream().map(Item::key).toList());
+        Map<String, List<Integer>> byPathway = new LinkedHashMap<>();
+        for (int i = 0; i < round.size(); i++) {
+            Item item = round.get(i);
+            Receipts.Stored stored = existing.get(item.key());
+            if (stored != null) {
+                outcomes[i] = stored.contentHash().equals(item.parsed().contentHash())
+                        ? new IngestOutcome.Stored(stored.receipt(), false)
+                        : new IngestOutcome.Conflict(item.parsed().fact().eventId());
+            } else {
+                byPathway.computeIfAbsent(item.parsed().pathwayId(), p -> new ArrayList<>()).add(i);
+            }
+        }
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Receipts.New> newReceipts = new ArrayList<>();
+        Map<String, Long> firstNewSequence = new HashMap<>();
+        byPathway.forEach((pathwayId, indexes) -> {
+            List<PathwayEvent> facts = indexes.stream().map(i -> round.get(i).parsed().fact()).toList();
+            List<FactOutcome> recorded = commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt));
+            for (int f = 0; f < indexes.size(); f++) {
+                Item item = round.get(indexes.get(f));
+                FactOutcome outcome = recorded.get(f);
+                if (outcome.isRecorded()) {
+                    Receipt receipt = new Receipt(item.parsed().fact().eventId(), pathwayId, outcome.sequence(),
+                            outcome.recordedAt());
+                    newReceipts.add(new Receipts.New(item.source(), receipt, item.parsed().contentHash()));
+                    firstNewSequence.putIfAbsent(pathwayId, outcome.sequence());
+                    outcomes[indexes.get(f)] = new IngestOutcome.Stored(receipt, true);
+                } else {
+                    outcomes[indexes.get(f)] = new IngestOutcome.Invalid(item.parsed().fact().eventId(),
+                            List.of(new FieldProblem("retractedEventId", outcome.refusal())));
+                }
+            }
+        });
+        receipts.insert(newReceipts);
+        chain.append(firstNewSequence);
+        return List.of(outcomes);
+    }
+
+    private static boolean isConflict(Throwable e) {
+        return Stream.of(ConcurrencyException.class, AggregateStreamCreationException.class,
+                        DuplicateKeyException.class, LockAcquisitionFailedException.class,
+                        PessimisticLockingFailureException.class)
+                .anyMatch(type -> cause(e, type).isPresent());
+    }
+
+    /** The first throwable of {@code type} in the cause chain: the command bus may wrap what the store threw. */
+    private static Optional<Throwable> cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}
