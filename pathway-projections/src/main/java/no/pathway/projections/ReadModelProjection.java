@@ -1,10 +1,14 @@
 package no.pathway.projections;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
@@ -14,7 +18,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
@@ -32,13 +35,13 @@ public class ReadModelProjection {
     public static final String PROCESSING_GROUP = "pathway-read-models";
     private static final String DIRTY = ReadModelProjection.class.getName() + ".dirty";
 
-    private final EventStore eventStore;
+    private final StoredEvents stored;
     private final GapEngine engine;
     private final GapRows gaps;
     private final PathwaySummaries summaries;
 
-    public ReadModelProjection(EventStore eventStore, GapEngine engine, GapRows gaps, PathwaySummaries summaries) {
-        this.eventStore = eventStore;
+    public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries) {
+        this.stored = stored;
         this.engine = engine;
         this.gaps = gaps;
         this.summaries = summaries;
@@ -49,19 +52,24 @@ public class ReadModelProjection {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Set<String> dirty = batch.getOrComputeResource(DIRTY, key -> {
             Set<String> pathways = new LinkedHashSet<>();
-            batch.onPrepareCommit(u -> pathways.forEach(this::refresh));
+            batch.onPrepareCommit(u -> refresh(pathways));
             return pathways;
         });
         dirty.add(message.getAggregateIdentifier());
     }
 
-    /** Judges one pathway from everything recorded and replaces its rows. */
-    public void refresh(String pathwayId) {
-        List<PathwayEvent> events = eventStore.readEvents(pathwayId, 0L).asStream()
-                .map(m -> (PathwayEvent) m.getPayload()).toList();
-        gaps.replace(pathwayId, engine.evaluateAll(pathwayId, events),
-                Acknowledgement.latest(events, Instant.MAX, Instant.MAX));
-        summaries.save(pathwayId, PathwaySummary.of(events));
+    /** Judges each pathway from everything recorded and replaces its rows, in a few statements for all of them. */
+    public void refresh(Collection<String> pathwayIds) {
+        Map<String, List<Gap>> judged = new HashMap<>();
+        Map<String, Acknowledgement> acknowledgements = new HashMap<>();
+        Map<String, PathwaySummary> summarised = new HashMap<>();
+        stored.of(pathwayIds).forEach((pathwayId, events) -> {
+            judged.put(pathwayId, engine.evaluateAll(pathwayId, events));
+            acknowledgements.putAll(Acknowledgement.latest(events, Instant.MAX, Instant.MAX));
+            summarised.put(pathwayId, PathwaySummary.of(events));
+        });
+        gaps.replace(judged, acknowledgements);
+        summaries.save(summarised);
     }
 
     @ResetHandler

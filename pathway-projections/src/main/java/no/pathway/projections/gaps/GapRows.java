@@ -59,12 +59,20 @@ public class GapRows {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    /** Makes the stored gaps of one pathway exactly {@code gaps}, with their latest acknowledgements. */
-    public void replace(String pathwayId, List<Gap> gaps, Map<String, Acknowledgement> acknowledgements) {
-        jdbc.update("DELETE FROM gap WHERE pathway_id = ?", pathwayId);
+    /**
+     * Makes the stored gaps of each pathway in {@code gapsByPathway} exactly its list, with their latest
+     * acknowledgements (by gap id): one delete and one batched insert for all the pathways.
+     */
+    public void replace(Map<String, List<Gap>> gapsByPathway, Map<String, Acknowledgement> acknowledgements) {
+        if (gapsByPathway.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM gap WHERE pathway_id = ANY(?)", ps -> ps.setArray(1,
+                ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
+        List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                gaps, 100, (ps, g) -> {
+                gaps, 1000, (ps, g) -> {
                     Acknowledgement ack = acknowledgements.get(g.gapId());
                     ps.setTimestamp(16, ack == null ? null : timestamp(ack.at()));
                     ps.setString(17, ack == null ? null : ack.by());

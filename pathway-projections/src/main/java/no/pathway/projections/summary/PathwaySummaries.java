@@ -1,6 +1,8 @@
 package no.pathway.projections.summary;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,16 +19,23 @@ public class PathwaySummaries {
         this.jdbc = jdbc;
     }
 
-    public void save(String pathwayId, PathwaySummary summary) {
-        jdbc.update("""
+    /** Writes each pathway's summary, in one batch. */
+    public void save(Map<String, PathwaySummary> summaries) {
+        List<Map.Entry<String, PathwaySummary>> rows = List.copyOf(summaries.entrySet());
+        jdbc.batchUpdate("""
                         INSERT INTO pathway_summary (pathway_id, municipality, last_event_at, event_count, summary)
                         VALUES (?, ?, ?, ?, ?::jsonb)
                         ON CONFLICT (pathway_id) DO UPDATE SET municipality = excluded.municipality,
                             last_event_at = excluded.last_event_at, event_count = excluded.event_count,
                             summary = excluded.summary""",
-                pathwayId, summary.municipality(),
-                summary.lastEventAt() == null ? null : Timestamp.from(summary.lastEventAt()),
-                summary.eventCount(), JSON.writeValueAsString(summary));
+                rows, 1000, (ps, row) -> {
+                    PathwaySummary summary = row.getValue();
+                    ps.setString(1, row.getKey());
+                    ps.setString(2, summary.municipality());
+                    ps.setTimestamp(3, summary.lastEventAt() == null ? null : Timestamp.from(summary.lastEventAt()));
+                    ps.setInt(4, summary.eventCount());
+                    ps.setString(5, JSON.writeValueAsString(summary));
+                });
     }
 
     public Optional<PathwaySummary> find(String pathwayId) {
