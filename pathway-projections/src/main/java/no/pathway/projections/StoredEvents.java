@@ -30,9 +30,9 @@ public class StoredEvents {
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
         jdbc.query("""
-                        SELECT aggregate_identifier, payload_type, payload_revision, payload
-                        FROM domain_event_entry WHERE aggregate_identifier = ANY(?)
-                        ORDER BY aggregate_identifier, sequence_number""",
+                        SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, d.payload
+                        FROM domain_event_entry d JOIN unnest(?::varchar[]) AS k(p) ON d.aggregate_identifier = k.p
+                        ORDER BY d.aggregate_identifier, d.sequence_number""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray())),
                 rs -> {
                     PathwayEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4),

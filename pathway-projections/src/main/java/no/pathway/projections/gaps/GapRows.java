@@ -67,7 +67,9 @@ public class GapRows {
         if (gapsByPathway.isEmpty()) {
             return;
         }
-        jdbc.update("DELETE FROM gap WHERE pathway_id = ANY(?)", ps -> ps.setArray(1,
+        // a join, not "= ANY(?)": after a rebuild's TRUNCATE the planner takes the table for empty, scans it, and
+        // tests every row against the whole array (measured: 125 ms a batch, 95 % of a rebuild)
+        jdbc.update("DELETE FROM gap g USING unnest(?::varchar[]) AS k(p) WHERE g.pathway_id = k.p", ps -> ps.setArray(1,
                 ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
