@@ -45,6 +45,7 @@ public final class Benchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> results = new LinkedHashMap<>();
     private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicLong peakLive = new AtomicLong();
     private String source;
     private String coordinator;
     private String operator;
@@ -82,8 +83,9 @@ public final class Benchmark {
             rebuild();
             dashboards();
             sampler.interrupt();
-            record("7. peak heap of the service (sampled every 250 ms)", "%,d MiB (limit -Xmx1g)",
-                    peakHeap.get() / (1024 * 1024));
+            record("7. peak heap of the service (sampled every 250 ms)", "%,d MiB used (limit -Xmx1g); "
+                    + "at most %,d MiB live after a collection", peakHeap.get() / (1024 * 1024),
+                    peakLive.get() / (1024 * 1024));
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
@@ -398,6 +400,10 @@ public final class Benchmark {
                     JsonNode m = get("/actuator/metrics/jvm.memory.used?tag=area:heap", operator);
                     long used = (long) m.get("measurements").get(0).get("value").doubleValue();
                     peakHeap.accumulateAndGet(used, Math::max);
+                    // what survived the last collection: "used" above also counts garbage G1 has not collected yet
+                    JsonNode live = get("/actuator/metrics/jvm.gc.live.data.size", operator);
+                    peakLive.accumulateAndGet((long) live.get("measurements").get(0).get("value").doubleValue(),
+                            Math::max);
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;

@@ -27,6 +27,8 @@ import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.pathway.RecordFacts;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -96,11 +98,27 @@ final class WriteQueue implements AutoCloseable {
             pathwayLocks[i] = new ReentrantLock();
         }
         for (int i = 0; i < writerThreads; i++) {
-            Thread writer = new Thread(this::run, "pathway-writer-" + i);
-            writer.setDaemon(true);
-            writer.start();
-            writers.add(writer);
+            startWriter("pathway-writer-" + i);
         }
+    }
+
+    private synchronized void startWriter(String name) {
+        Thread writer = new Thread(() -> {
+            boolean stopped = false;
+            try {
+                run();
+                stopped = true;
+            } finally {
+                // an Error that escaped the loop (say, out of memory while logging) must not leave queued requests
+                // with nobody to store them: a replacement takes over
+                if (!stopped && open) {
+                    startWriter(name);
+                }
+            }
+        }, name);
+        writer.setDaemon(true);
+        writer.start();
+        writers.add(writer);
     }
 
     /** Queues the unit; its answer completes once its facts are stored (or found stored, or refused). */
@@ -121,7 +139,11 @@ final class WriteQueue implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        for (Thread writer : writers) {
+        List<Thread> running;
+        synchronized (this) {
+            running = List.copyOf(writers);
+        }
+        for (Thread writer : running) {
             try {
                 writer.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
@@ -257,9 +279,12 @@ final class WriteQueue implements AutoCloseable {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Receipts.New> newReceipts = new ArrayList<>();
         Map<String, Long> firstNewSequence = new HashMap<>();
+        Map<String, List<PathwayEvent>> factsByPathway = new LinkedHashMap<>();
+        byPathway.forEach((pathwayId, indexes) -> factsByPathway.put(pathwayId,
+                indexes.stream().map(i -> round.get(i).parsed().fact()).toList()));
+        Map<String, List<FactOutcome>> recordedByPathway = record(factsByPathway, receivedAt);
         byPathway.forEach((pathwayId, indexes) -> {
-            List<PathwayEvent> facts = indexes.stream().map(i -> round.get(i).parsed().fact()).toList();
-            List<FactOutcome> recorded = commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt));
+            List<FactOutcome> recorded = recordedByPathway.get(pathwayId);
             for (int f = 0; f < indexes.size(); f++) {
                 Item item = round.get(indexes.get(f));
                 FactOutcome outcome = recorded.get(f);
@@ -278,6 +303,28 @@ final class WriteQueue implements AutoCloseable {
         receipts.insert(newReceipts);
         chain.append(firstNewSequence);
         return List.of(outcomes);
+    }
+
+    /**
+     * One command per pathway, all inside one Axon unit of work. Axon queues the events its commands apply on the
+     * root unit of work and appends them when that commits, so the whole group's events go to the event store as
+     * one batched insert instead of one insert per pathway.
+     */
+    private Map<String, List<FactOutcome>> record(Map<String, List<PathwayEvent>> factsByPathway,
+                                                  Instant receivedAt) {
+        UnitOfWork<?> group = DefaultUnitOfWork.startAndGet(null);
+        try {
+            Map<String, List<FactOutcome>> recorded = new HashMap<>();
+            factsByPathway.forEach((pathwayId, facts) -> recorded.put(pathwayId,
+                    commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt))));
+            group.commit();
+            return recorded;
+        } catch (RuntimeException e) {
+            if (group.isActive()) {
+                group.rollback(e);
+            }
+            throw e;
+        }
     }
 
     private static boolean isConflict(Throwable e) {
