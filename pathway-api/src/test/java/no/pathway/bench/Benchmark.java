@@ -51,9 +51,15 @@ public final class Benchmark {
     private String operator;
     private String auditor;
 
-    public static void main(String[] args) throws Exception {
-        new Benchmark().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        try {
+            new Benchmark().run();
+            System.exit(0);
+        } catch (Exception | Error e) {
+            // a failed stage must end the run (and the Maven build) rather than leave the client pools running
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private void run() throws Exception {
