@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -64,9 +65,7 @@ public class EventChain {
         Map<String, String> previous = new HashMap<>();
         jdbc.query("SELECT c.pathway_id, c.hash FROM event_chain c JOIN unnest(?::varchar[], ?::bigint[]) AS k(p, s) "
                 + "ON c.pathway_id = k.p AND c.sequence = k.s - 1", keys,
-                rs -> {
-                    previous.put(rs.getString(1), rs.getString(2));
-                });
+                (RowCallbackHandler) rs -> previous.put(rs.getString(1), rs.getString(2)));
         List<Object[]> links = new ArrayList<>();
         jdbc.query(SELECT_NEW + " JOIN unnest(?::varchar[], ?::bigint[]) AS k(p, s) "
                 + "ON d.aggregate_identifier = k.p AND d.sequence_number >= k.s "
@@ -131,13 +130,15 @@ public class EventChain {
         }
     }
 
-    private static final String SELECT = "SELECT d.sequence_number, d.event_identifier, d.payload_type, "
-            + "d.payload_revision, d.time_stamp, d.payload, d.meta_data, c.hash FROM domain_event_entry d "
+    /** An event row's columns as the chain hashes them, in {@link #row}'s order. */
+    private static final String EVENT_COLUMNS = "d.sequence_number, d.event_identifier, d.payload_type, "
+            + "d.payload_revision, d.time_stamp, d.payload, d.meta_data";
+
+    private static final String SELECT = "SELECT " + EVENT_COLUMNS + ", c.hash FROM domain_event_entry d "
             + "LEFT JOIN event_chain c ON c.pathway_id = d.aggregate_identifier AND c.sequence = d.sequence_number";
 
-    /** The same columns as {@link #SELECT}, no recorded hash yet, and the pathway as column 9. */
-    private static final String SELECT_NEW = "SELECT d.sequence_number, d.event_identifier, d.payload_type, "
-            + "d.payload_revision, d.time_stamp, d.payload, d.meta_data, NULL AS hash, d.aggregate_identifier "
+    /** Rows not linked yet: no recorded hash, and the pathway as column 9. */
+    private static final String SELECT_NEW = "SELECT " + EVENT_COLUMNS + ", NULL AS hash, d.aggregate_identifier "
             + "FROM domain_event_entry d";
 
     private static StoredEvent row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -95,9 +95,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * The event store, declared for its fetch and clean-up delays. Axon wakes its streams when its unit of work commits, but ours
-     * joins the ingestion's Spring transaction, which commits later: the wake-up finds nothing yet, and the stream
-     * then sleeps for the fetch delay (Axon's default, one second, was most of the measured projection lag).
+     * The event store, declared for its fetch and clean-up delays. Axon wakes its streams when its unit of work
+     * commits, but ours joins the ingestion's Spring transaction, which commits later: the wake-up finds nothing
+     * yet, and the stream then sleeps for the fetch delay (Axon's default is one second).
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
@@ -132,10 +132,6 @@ public class AxonConfiguration {
     }
 
     /**
-     * The Pathway aggregate, registered here so the domain module carries no Spring annotations. Snapshots: without
-     * them a long pathway is replayed on every command (stack.md measured 23 commands/s at 2,000 events).
-     */
-    /**
      * Pathways recently written, so a command does not re-read its pathway from the store. Weak references: the
      * cache never holds memory the heap needs. The ingestion empties it whenever a transaction rolls back, since
      * the cached state may then be ahead of the store.
@@ -145,6 +141,10 @@ public class AxonConfiguration {
         return new WeakReferenceCache();
     }
 
+    /**
+     * The Pathway aggregate, registered here so the domain module carries no Spring annotations. Snapshots: without
+     * them a long pathway is replayed on every command (stack.md measured 23 commands/s at 2,000 events).
+     */
     @Bean
     ConfigurerModule pathwayAggregate(@Value("${pathway.event-store.snapshot-every:100}") int snapshotEvery,
                                       Cache pathwayCache) {

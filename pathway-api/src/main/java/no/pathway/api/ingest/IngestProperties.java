@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Ingestion limits and the development source header.
+ * Ingestion limits and the group-commit settings.
  *
  * @param acceptSyntheticPersonIds accept national test numbers (month + 80); off in the prod profile
  * @param maxFutureSkew            how far ahead of the service's clock an occurredAt may lie

@@ -6,18 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import no.pathway.api.audit.EventChain;
 import no.pathway.api.web.InvalidRequest;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.value.Identifier;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Records posted events: validate each on the caller's thread, then hand the valid ones to the {@link WriteQueue},
@@ -25,26 +21,23 @@ import org.springframework.transaction.PlatformTransactionManager;
  * One request's events are answered in their order, each on its own.
  */
 @Service
-public class IngestionService implements DisposableBean {
+public class IngestionService {
     private final FactParser parser;
     private final Clock clock;
     private final WriteQueue writes;
 
-    IngestionService(FactParser parser, Receipts receipts, CommandGateway commands,
-                     PlatformTransactionManager transactionManager, Clock clock, EventChain chain,
-                     @Qualifier("pathwayCache") Cache pathwayCache, IngestProperties properties) {
+    IngestionService(FactParser parser, Clock clock, WriteQueue writes) {
         this.parser = parser;
         this.clock = clock;
-        this.writes = new WriteQueue(receipts, commands, transactionManager, clock, chain, pathwayCache::removeAll,
-                properties.writerThreads(), properties.maxGroupEvents());
+        this.writes = writes;
     }
 
-    public IngestOutcome ingest(String source, tools.jackson.databind.JsonNode event) {
+    public IngestOutcome ingest(String source, JsonNode event) {
         return ingestAll(source, List.of(event)).get(0);
     }
 
     /** The outcome of each event, in order: invalid ones are answered here, the rest once stored. */
-    public List<IngestOutcome> ingestAll(String source, List<tools.jackson.databind.JsonNode> events) {
+    public List<IngestOutcome> ingestAll(String source, List<JsonNode> events) {
         IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         List<Integer> valid = new ArrayList<>();
         List<WriteQueue.Item> items = new ArrayList<>();
@@ -74,13 +67,7 @@ public class IngestionService implements DisposableBean {
         return await(writes.submit(List.of(new WriteQueue.Item(source, parsed)))).get(0);
     }
 
-    /** Stores what is queued before the application's connections close. */
-    @Override
-    public void destroy() {
-        writes.close();
-    }
-
-    private static List<IngestOutcome> await(java.util.concurrent.CompletableFuture<List<IngestOutcome>> answer) {
+    private static List<IngestOutcome> await(CompletableFuture<List<IngestOutcome>> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
@@ -91,8 +78,8 @@ public class IngestionService implements DisposableBean {
         }
     }
 
-    private static String readableEventId(tools.jackson.databind.JsonNode event) {
-        tools.jackson.databind.JsonNode id = event == null ? null : event.get("eventId");
+    private static String readableEventId(JsonNode event) {
+        JsonNode id = event == null ? null : event.get("eventId");
         return id != null && id.isString() && Identifier.isValid(id.stringValue()) ? id.stringValue() : null;
     }
 }

@@ -20,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import jakarta.annotation.PreDestroy;
 import no.pathway.api.audit.EventChain;
 import no.pathway.api.web.FieldProblem;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.pathway.RecordFacts;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -33,9 +35,11 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,15 +55,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * as the answer to a retry. Anything else splits the group and retries each unit alone, so one request's failure
  * is that request's alone.
  */
-final class WriteQueue implements AutoCloseable {
+@Component
+class WriteQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
     private static final int MAX_ATTEMPTS = 10;
     private static final int LOCK_STRIPES = 1024;
 
     /** One fact of a unit, with its source. */
     record Item(String source, ParsedFact parsed) {
+        String eventId() {
+            return parsed.fact().eventId();
+        }
+
         Receipts.Key key() {
-            return new Receipts.Key(source, parsed.fact().eventId());
+            return new Receipts.Key(source, eventId());
         }
     }
 
@@ -75,7 +84,7 @@ final class WriteQueue implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final EventChain chain;
-    private final Runnable afterRollback;
+    private final Cache pathwayCache;
     private final int maxGroupEvents;
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final ReentrantLock[] pathwayLocks = new ReentrantLock[LOCK_STRIPES];
@@ -83,21 +92,21 @@ final class WriteQueue implements AutoCloseable {
     private volatile boolean open = true;
 
     /**
-     * @param afterRollback run after a group's transaction rolled back: whatever was cached from it is now wrong
+     * @param pathwayCache emptied after a group's transaction rolled back: what was cached from it is now wrong
      */
     WriteQueue(Receipts receipts, CommandGateway commands, PlatformTransactionManager transactionManager, Clock clock,
-               EventChain chain, Runnable afterRollback, int writerThreads, int maxGroupEvents) {
+               EventChain chain, @Qualifier("pathwayCache") Cache pathwayCache, IngestProperties properties) {
         this.receipts = receipts;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.chain = chain;
-        this.afterRollback = afterRollback;
-        this.maxGroupEvents = maxGroupEvents;
+        this.pathwayCache = pathwayCache;
+        this.maxGroupEvents = properties.maxGroupEvents();
         for (int i = 0; i < LOCK_STRIPES; i++) {
             pathwayLocks[i] = new ReentrantLock();
         }
-        for (int i = 0; i < writerThreads; i++) {
+        for (int i = 0; i < properties.writerThreads(); i++) {
             startWriter("pathway-writer-" + i);
         }
     }
@@ -125,8 +134,7 @@ final class WriteQueue implements AutoCloseable {
     CompletableFuture<List<IngestOutcome>> submit(List<Item> items) {
         Unit unit = new Unit(items);
         if (!open) {
-            unit.answer().complete(items.stream().<IngestOutcome>map(i -> new IngestOutcome.Busy(
-                    i.parsed().fact().eventId())).toList());
+            unit.answer().complete(busy(items));
         } else if (items.isEmpty()) {
             unit.answer().complete(List.of());
         } else {
@@ -135,8 +143,9 @@ final class WriteQueue implements AutoCloseable {
         return unit.answer();
     }
 
-    /** Stops taking units, stores those already queued, and waits for the writers. */
+    /** Stops taking units, stores those already queued (before the connections close), and waits for the writers. */
     @Override
+    @PreDestroy
     public void close() {
         open = false;
         List<Thread> running;
@@ -228,14 +237,19 @@ final class WriteQueue implements AutoCloseable {
             try {
                 return underPathwayLocks(round);
             } catch (RuntimeException e) {
-                afterRollback.run();
+                pathwayCache.removeAll();
                 if (!isConflict(e)) {
                     throw e;
                 }
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000L << Math.min(attempt, 5)));
             }
         }
-        return round.stream().<IngestOutcome>map(i -> new IngestOutcome.Busy(i.parsed().fact().eventId())).toList();
+        return busy(round);
+    }
+
+    /** Nothing of these was stored, and the client may retry. */
+    private static List<IngestOutcome> busy(List<Item> items) {
+        return items.stream().<IngestOutcome>map(i -> new IngestOutcome.Busy(i.eventId())).toList();
     }
 
     /**
@@ -271,7 +285,7 @@ final class WriteQueue implements AutoCloseable {
             if (stored != null) {
                 outcomes[i] = stored.contentHash().equals(item.parsed().contentHash())
                         ? new IngestOutcome.Stored(stored.receipt(), false)
-                        : new IngestOutcome.Conflict(item.parsed().fact().eventId());
+                        : new IngestOutcome.Conflict(item.eventId());
             } else {
                 byPathway.computeIfAbsent(item.parsed().pathwayId(), p -> new ArrayList<>()).add(i);
             }
@@ -279,23 +293,20 @@ final class WriteQueue implements AutoCloseable {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Receipts.New> newReceipts = new ArrayList<>();
         Map<String, Long> firstNewSequence = new HashMap<>();
-        Map<String, List<PathwayEvent>> factsByPathway = new LinkedHashMap<>();
-        byPathway.forEach((pathwayId, indexes) -> factsByPathway.put(pathwayId,
-                indexes.stream().map(i -> round.get(i).parsed().fact()).toList()));
-        Map<String, List<FactOutcome>> recordedByPathway = record(factsByPathway, receivedAt);
+        Map<String, List<FactOutcome>> recordedByPathway = record(round, byPathway, receivedAt);
         byPathway.forEach((pathwayId, indexes) -> {
             List<FactOutcome> recorded = recordedByPathway.get(pathwayId);
             for (int f = 0; f < indexes.size(); f++) {
                 Item item = round.get(indexes.get(f));
                 FactOutcome outcome = recorded.get(f);
                 if (outcome.isRecorded()) {
-                    Receipt receipt = new Receipt(item.parsed().fact().eventId(), pathwayId, outcome.sequence(),
+                    Receipt receipt = new Receipt(item.eventId(), pathwayId, outcome.sequence(),
                             outcome.recordedAt());
                     newReceipts.add(new Receipts.New(item.source(), receipt, item.parsed().contentHash()));
                     firstNewSequence.putIfAbsent(pathwayId, outcome.sequence());
                     outcomes[indexes.get(f)] = new IngestOutcome.Stored(receipt, true);
                 } else {
-                    outcomes[indexes.get(f)] = new IngestOutcome.Invalid(item.parsed().fact().eventId(),
+                    outcomes[indexes.get(f)] = new IngestOutcome.Invalid(item.eventId(),
                             List.of(new FieldProblem("retractedEventId", outcome.refusal())));
                 }
             }
@@ -310,13 +321,15 @@ final class WriteQueue implements AutoCloseable {
      * root unit of work and appends them when that commits, so the whole group's events go to the event store as
      * one batched insert instead of one insert per pathway.
      */
-    private Map<String, List<FactOutcome>> record(Map<String, List<PathwayEvent>> factsByPathway,
+    private Map<String, List<FactOutcome>> record(List<Item> round, Map<String, List<Integer>> byPathway,
                                                   Instant receivedAt) {
         UnitOfWork<?> group = DefaultUnitOfWork.startAndGet(null);
         try {
             Map<String, List<FactOutcome>> recorded = new HashMap<>();
-            factsByPathway.forEach((pathwayId, facts) -> recorded.put(pathwayId,
-                    commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt))));
+            byPathway.forEach((pathwayId, indexes) -> {
+                List<PathwayEvent> facts = indexes.stream().map(i -> round.get(i).parsed().fact()).toList();
+                recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt)));
+            });
             group.commit();
             return recorded;
         } catch (RuntimeException e) {
