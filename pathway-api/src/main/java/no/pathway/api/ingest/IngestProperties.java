@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchBytes            body limit of POST /events/batch
  * @param maxBatchEvents           events in one batch
  * @param writerThreads            threads that store queued requests, each group in one transaction
- * @param maxGroupEvents           events one writer takes into one transaction (whole requests only)
+ * @param maxGroupEvents           a writer stops taking requests once its group holds this many events
  */
 @ConfigurationProperties("pathway.ingest")
 public record IngestProperties(
