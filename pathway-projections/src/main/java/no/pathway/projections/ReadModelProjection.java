@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
 public class ReadModelProjection {
     public static final String PROCESSING_GROUP = "pathway-read-models";
+    private static final int REBUILD_CHUNK = 1000;
     private static final String DIRTY = ReadModelProjection.class.getName() + ".dirty";
 
     private final StoredEvents stored;
@@ -60,10 +61,26 @@ public class ReadModelProjection {
 
     /** Judges each pathway from everything recorded and replaces its rows, in a few statements for all of them. */
     public void refresh(Collection<String> pathwayIds) {
+        replace(stored.of(pathwayIds));
+    }
+
+    /**
+     * Replaces both read models whole: empties them and judges every stored pathway once, reading the event store
+     * in one pass. A replay through the processor judges a pathway again for every batch that holds one of its
+     * events, re-reading all of them each time (docs/performance.md). Runs in the caller's transaction, so readers
+     * see the old rows until it commits, then the new ones.
+     */
+    public void rebuild() {
+        gaps.deleteAll();
+        summaries.deleteAll();
+        stored.forEachChunk(REBUILD_CHUNK, this::replace);
+    }
+
+    private void replace(Map<String, List<PathwayEvent>> eventsByPathway) {
         Map<String, List<Gap>> judged = new HashMap<>();
         Map<String, Acknowledgement> acknowledgements = new HashMap<>();
         Map<String, PathwaySummary> summarised = new HashMap<>();
-        stored.of(pathwayIds).forEach((pathwayId, events) -> {
+        eventsByPathway.forEach((pathwayId, events) -> {
             judged.put(pathwayId, engine.evaluateAll(pathwayId, events));
             acknowledgements.putAll(Acknowledgement.latest(events, Instant.MAX, Instant.MAX));
             summarised.put(pathwayId, PathwaySummary.of(events));

@@ -1,15 +1,20 @@
 package no.pathway.projections;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import no.pathway.core.event.PathwayEvent;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,6 +23,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class StoredEvents {
+    private static final String SELECT =
+            "SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, d.payload FROM domain_event_entry d";
+    private static final String ORDER = " ORDER BY d.aggregate_identifier, d.sequence_number";
+    private static final int FETCH_SIZE = 2000;
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
 
@@ -29,16 +39,38 @@ public class StoredEvents {
     /** Each pathway's events in sequence order; a pathway without events is absent. */
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
-        jdbc.query("""
-                        SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, d.payload
-                        FROM domain_event_entry d JOIN unnest(?::varchar[]) AS k(p) ON d.aggregate_identifier = k.p
-                        ORDER BY d.aggregate_identifier, d.sequence_number""",
+        jdbc.query(SELECT + " JOIN unnest(?::varchar[]) AS k(p) ON d.aggregate_identifier = k.p" + ORDER,
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray())),
-                rs -> {
-                    PathwayEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4),
-                            byte[].class, rs.getString(2), rs.getString(3)));
-                    events.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(event);
-                });
+                (RowCallbackHandler) rs -> events.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(event(rs)));
         return events;
+    }
+
+    /**
+     * Every pathway's events, in sequence order, handed over {@code pathwaysPerChunk} pathways at a time: one
+     * streamed query over the whole store, so each pathway is read once. Must run in a transaction (PostgreSQL
+     * streams a result only then); the consumer may use the same connection meanwhile.
+     */
+    public void forEachChunk(int pathwaysPerChunk, Consumer<Map<String, List<PathwayEvent>>> consumer) {
+        Map<String, List<PathwayEvent>> chunk = new LinkedHashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(SELECT + ORDER);
+            statement.setFetchSize(FETCH_SIZE);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            String pathwayId = rs.getString(1);
+            if (!chunk.containsKey(pathwayId) && chunk.size() == pathwaysPerChunk) {
+                consumer.accept(new LinkedHashMap<>(chunk));
+                chunk.clear();
+            }
+            chunk.computeIfAbsent(pathwayId, p -> new ArrayList<>()).add(event(rs));
+        });
+        if (!chunk.isEmpty()) {
+            consumer.accept(new LinkedHashMap<>(chunk));
+        }
+    }
+
+    private PathwayEvent event(ResultSet rs) throws SQLException {
+        return serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4), byte[].class, rs.getString(2),
+                rs.getString(3)));
     }
 }

@@ -1,19 +1,26 @@
 package no.pathway.api.admin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import no.pathway.projections.ReadModelProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The read-model processor as an operator sees it, measured from the committed tokens (what is durably done)
@@ -22,6 +29,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReadModels {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
+
     /**
      * One segment's committed position. {@code replaying} until the replay has reached the position of the reset
      * (Axon keeps a replay token until a newer event arrives, which on a quiet system may be never).
@@ -29,9 +38,14 @@ public class ReadModels {
     public record Segment(int segment, long position, boolean replaying, boolean claimed) {
     }
 
-    /** The processor against the head of the event store. {@code lastFailure} stays until it has caught up. */
+    /**
+     * The processor against the head of the event store. {@code replaying} while a rebuild runs (or a replay after
+     * a reset of Axon's tokens); {@code lastFailure} stays until it has caught up; {@code rebuildFailure} until a
+     * rebuild succeeds.
+     */
     public record Status(String processor, boolean running, long head, long behind, boolean replaying,
-                         ReadModelErrors.Failure lastFailure, List<Segment> segments) {
+                         ReadModelErrors.Failure lastFailure, ReadModelErrors.Failure rebuildFailure,
+                         List<Segment> segments) {
         public boolean failing() {
             return lastFailure != null;
         }
@@ -41,13 +55,24 @@ public class ReadModels {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final ReadModelErrors errors;
+    private final TokenStore tokens;
+    private final ReadModelProjection projection;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private volatile ReadModelErrors.Failure rebuildFailure;
 
     ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-               ReadModelErrors errors) {
+               ReadModelErrors errors, TokenStore tokens, ReadModelProjection projection,
+               PlatformTransactionManager transactionManager, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.errors = errors;
+        this.tokens = tokens;
+        this.projection = projection;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
     }
 
     public Status status() {
@@ -64,25 +89,61 @@ public class ReadModels {
         if (behind == 0) {
             errors.clear();
         }
-        boolean replaying = segments.stream().anyMatch(Segment::replaying);
+        boolean replaying = rebuilding.get() || segments.stream().anyMatch(Segment::replaying);
         return new Status(processor.getName(), processor.isRunning(), head, behind, replaying, errors.last(),
-                new ArrayList<>(segments));
+                rebuildFailure, new ArrayList<>(segments));
     }
 
     /**
-     * Empties the read models and rebuilds them from the first event; they fill again as the replay runs. The
-     * processor runs again afterwards whatever happens; when another node still holds a segment the reset is
-     * refused with {@link UnableToClaimTokenException} and nothing changes.
+     * Starts a rebuild of both read models from the event store, in the background, and answers at once. The
+     * processor stops and this node claims every segment (refused with {@link UnableToClaimTokenException}, nothing
+     * changed, when another node still holds one); then one transaction empties the read models and judges every
+     * pathway once ({@link ReadModelProjection#rebuild}), so dashboards show the old rows until the new ones are
+     * complete. The processor's tokens are left where they were: afterwards it re-judges the pathways of events that
+     * arrived meanwhile, which is harmless, since rows are a function of the event store. A rebuild already under
+     * way is not started twice.
      */
     public synchronized Status rebuild() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return status();
+        }
         StreamingEventProcessor processor = processor();
         processor.shutDown();
         try {
-            processor.resetTokens();
-        } finally {
+            transaction.executeWithoutResult(tx -> claimEverySegment(processor.getName()));
+            Thread worker = new Thread(() -> rebuildThenRestart(processor), "read-model-rebuild");
+            worker.setDaemon(true);
+            worker.start();
+        } catch (RuntimeException | Error e) {
+            rebuilding.set(false);
             processor.start();
+            throw e;
         }
         return status();
+    }
+
+    private void rebuildThenRestart(StreamingEventProcessor processor) {
+        try {
+            transaction.executeWithoutResult(tx -> {
+                claimEverySegment(processor.getName());
+                projection.rebuild();
+            });
+            rebuildFailure = null;
+        } catch (RuntimeException | Error e) {
+            // the type only: a message may quote data; the transaction rolled back, so the old rows stand
+            rebuildFailure = new ReadModelErrors.Failure(clock.instant(), e.getClass().getSimpleName());
+            LOG.error("Read-model rebuild failed ({}); the read models are unchanged", e.getClass().getName());
+        } finally {
+            rebuilding.set(false);
+            processor.start();
+        }
+    }
+
+    /** Claims each segment for this node (for the transaction's length at least), or throws. */
+    private void claimEverySegment(String processorName) {
+        for (int segment : tokens.fetchSegments(processorName)) {
+            tokens.fetchToken(processorName, segment);
+        }
     }
 
     private TrackingToken token(byte[] token, String type) {
