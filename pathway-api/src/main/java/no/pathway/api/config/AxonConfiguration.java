@@ -114,6 +114,16 @@ public class AxonConfiguration {
                 .build();
     }
 
+    /**
+     * The read models' source of events ({@code axon.eventhandling.processors.pathway-read-models.source}): the
+     * event store, with the wake-ups its streams lack.
+     */
+    @Bean
+    PromptEventSource readModelSource(EmbeddedEventStore eventStore,
+                                      @Value("${pathway.read-models.wake-up-interval:PT0.025S}") Duration interval) {
+        return new PromptEventSource(eventStore, interval);
+    }
+
     @Bean
     TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
         return JdbcTokenStore.builder()
