@@ -490,7 +490,8 @@ public final class Benchmark {
     private void record(String measure, String format, Object... values) {
         String value = String.format(format, values);
         results.put(measure, value);
-        System.out.println(measure + ": " + value);
+        // the time, to find each stage in a profile of the service
+        System.out.println(Instant.now() + " " + measure + ": " + value);
     }
 
     private void print() throws IOException {

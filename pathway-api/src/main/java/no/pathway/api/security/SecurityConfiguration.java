@@ -1,6 +1,7 @@
 package no.pathway.api.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+    /** How long a verified token is remembered at most, and how many (see {@link VerifiedTokens}). */
+    private static final Duration VERIFIED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+    private static final int VERIFIED_TOKEN_MAX_ENTRIES = 10_000;
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
@@ -46,7 +50,8 @@ public class SecurityConfiguration {
             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The token does not grant this call.");
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock, JwtDecoder decoder)
+            throws Exception {
         boolean devIssuer = properties.devIssuer().enabled();
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -82,7 +87,9 @@ public class SecurityConfiguration {
                     a.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(authenticationConverter(properties)))
+                        .jwt(j -> j.decoder(new VerifiedTokens(decoder, clock, VERIFIED_TOKEN_MAX_AGE,
+                                        VERIFIED_TOKEN_MAX_ENTRIES))
+                                .jwtAuthenticationConverter(authenticationConverter(properties)))
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
