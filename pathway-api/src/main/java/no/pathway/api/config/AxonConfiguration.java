@@ -95,7 +95,7 @@ public class AxonConfiguration {
     }
 
     /**
-     * The event store, declared for its fetch and clean-up delays. Axon wakes its streams when its unit of work
+     * The event store, declared for its fetch and clean-up delays and for {@link StagedEventIndex}. Axon wakes its streams when its unit of work
      * commits, but ours joins the ingestion's Spring transaction, which commits later: the wake-up finds nothing
      * yet, and the stream then sleeps for the fetch delay (Axon's default is one second).
      */
@@ -103,15 +103,14 @@ public class AxonConfiguration {
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,
                                   @Value("${pathway.event-store.fetch-delay:PT0.05S}") Duration fetchDelay,
                                   @Value("${pathway.event-store.cleanup-delay:PT0.1S}") Duration cleanupDelay) {
-        return EmbeddedEventStore.builder()
+        return new StagedEventIndex(EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
                 .fetchDelay(fetchDelay.toMillis())
                 // Axon's producer thread caches the newest events in a linked list for streams at the head; a
                 // stream that falls behind still holds its place in that list, keeping every later event reachable,
                 // until the cleaner moves it to a stream of its own. Axon's default of 10 s let a read-model backlog
                 // after a million-event load fill the 1 GiB heap (docs/performance.md); 0.1 s bounds it.
-                .cleanupDelay(cleanupDelay.toMillis())
-                .build();
+                .cleanupDelay(cleanupDelay.toMillis()));
     }
 
     /**
