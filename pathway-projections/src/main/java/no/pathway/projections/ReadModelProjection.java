@@ -1,5 +1,6 @@
 package no.pathway.projections;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,8 @@ import no.pathway.projections.summary.PathwaySummary;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -34,18 +37,21 @@ import org.springframework.stereotype.Component;
 public class ReadModelProjection {
     public static final String PROCESSING_GROUP = "pathway-read-models";
     private static final int REBUILD_CHUNK = 1000;
-    private static final String DIRTY = ReadModelProjection.class.getName() + ".dirty";
+    private static final String BATCH = ReadModelProjection.class.getName() + ".batch";
 
     private final StoredEvents stored;
     private final GapEngine engine;
     private final GapRows gaps;
     private final PathwaySummaries summaries;
+    private final BatchObserver observer;
 
-    public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries) {
+    public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries,
+                               BatchObserver observer) {
         this.stored = stored;
         this.engine = engine;
         this.gaps = gaps;
         this.summaries = summaries;
+        this.observer = observer;
     }
 
     /**
@@ -54,14 +60,42 @@ public class ReadModelProjection {
      * bulk ingest, docs/performance.md).
      */
     @EventHandler(payloadType = PathwayEvent.class)
-    void on(DomainEventMessage<?> message) {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Set<String> dirty = batch.getOrComputeResource(DIRTY, key -> {
-            Set<String> pathways = new LinkedHashSet<>();
-            batch.onPrepareCommit(u -> refresh(pathways));
-            return pathways;
+    void on(DomainEventMessage<?> message, ReplayStatus replay) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Batch batch = root.getOrComputeResource(BATCH, key -> {
+            Batch started = new Batch(GenericEventMessage.clock.instant());
+            root.onPrepareCommit(u -> judge(started));
+            return started;
         });
-        dirty.add(message.getAggregateIdentifier());
+        batch.add(message.getAggregateIdentifier(), replay.isReplay() ? null : message.getTimestamp());
+    }
+
+    /** The pathways a batch touched, and when the oldest of its events was recorded. */
+    private static final class Batch {
+        private final Set<String> pathways = new LinkedHashSet<>();
+        private final Instant reached;
+        private Instant oldest;
+
+        Batch(Instant reached) {
+            this.reached = reached;
+        }
+
+        void add(String pathwayId, Instant recordedAt) {
+            pathways.add(pathwayId);
+            if (recordedAt != null && (oldest == null || recordedAt.isBefore(oldest))) {
+                oldest = recordedAt;
+            }
+        }
+
+        Duration waited() {
+            return oldest == null || oldest.isAfter(reached) ? Duration.ZERO : Duration.between(oldest, reached);
+        }
+    }
+
+    private void judge(Batch batch) {
+        long start = System.nanoTime();
+        refresh(batch.pathways);
+        observer.judged(batch.pathways.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Judges each pathway from everything recorded and replaces its rows, in a few statements for all of them. */
