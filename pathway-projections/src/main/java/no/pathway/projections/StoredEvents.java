@@ -36,10 +36,20 @@ public class StoredEvents {
         this.serializer = serializer;
     }
 
-    /** Each pathway's events in sequence order; a pathway without events is absent. */
+    /**
+     * Each pathway's events in sequence order; a pathway without events is absent. One index lookup per pathway,
+     * whatever the planner's statistics say: a plain join with {@code unnest(?)} was planned as a sequential scan of
+     * the whole event table once a batch held a few hundred pathways and the table had no statistics, which made
+     * such a batch take 2.5 s and the next batch larger still (docs/performance.md). {@code OFFSET 0} keeps
+     * PostgreSQL from flattening the lateral subquery back into that join.
+     */
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
-        jdbc.query(SELECT + " JOIN unnest(?::varchar[]) AS k(p) ON d.aggregate_identifier = k.p" + ORDER,
+        jdbc.query("""
+                        SELECT k.p, d.payload_type, d.payload_revision, d.payload
+                        FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                            SELECT e.payload_type, e.payload_revision, e.payload FROM domain_event_entry e
+                            WHERE e.aggregate_identifier = k.p ORDER BY e.sequence_number OFFSET 0) d""",
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray())),
                 (RowCallbackHandler) rs -> events.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(event(rs)));
         return events;

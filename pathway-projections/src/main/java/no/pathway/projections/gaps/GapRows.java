@@ -67,9 +67,14 @@ public class GapRows {
         if (gapsByPathway.isEmpty()) {
             return;
         }
-        // a join, not "= ANY(?)": after a TRUNCATE the planner took the table for empty, scans it, and
-        // tests every row against the whole array (measured: 125 ms a batch, 95 % of a rebuild)
-        jdbc.update("DELETE FROM gap g USING unnest(?::varchar[]) AS k(p) WHERE g.pathway_id = k.p", ps -> ps.setArray(1,
+        // One index lookup per pathway, then a delete by primary key, whatever the statistics say. "= ANY(?)" was
+        // planned as a scan testing every row against the whole array after a TRUNCATE (125 ms a batch), and a
+        // join with unnest(?) as a sequential scan of the table once a batch held a few hundred pathways and the
+        // table had no statistics (docs/performance.md); OFFSET 0 keeps the lateral subquery from being flattened.
+        jdbc.update("""
+                DELETE FROM gap WHERE gap_id = ANY (ARRAY(
+                    SELECT x.gap_id FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                        SELECT g.gap_id FROM gap g WHERE g.pathway_id = k.p OFFSET 0) x))""", ps -> ps.setArray(1,
                 ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
