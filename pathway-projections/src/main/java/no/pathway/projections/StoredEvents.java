@@ -27,6 +27,12 @@ public class StoredEvents {
             "SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, d.payload FROM domain_event_entry d";
     private static final String ORDER = " ORDER BY d.aggregate_identifier, d.sequence_number";
     private static final int FETCH_SIZE = 2000;
+    /** The events of the pathways in the one array parameter; public for the test of its plan. */
+    public static final String OF_PATHWAYS = """
+            SELECT k.p, d.payload_type, d.payload_revision, d.payload
+            FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                SELECT e.payload_type, e.payload_revision, e.payload FROM domain_event_entry e
+                WHERE e.aggregate_identifier = k.p ORDER BY e.sequence_number OFFSET 0) d""";
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -45,11 +51,7 @@ public class StoredEvents {
      */
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
-        jdbc.query("""
-                        SELECT k.p, d.payload_type, d.payload_revision, d.payload
-                        FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
-                            SELECT e.payload_type, e.payload_revision, e.payload FROM domain_event_entry e
-                            WHERE e.aggregate_identifier = k.p ORDER BY e.sequence_number OFFSET 0) d""",
+        jdbc.query(OF_PATHWAYS,
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray())),
                 (RowCallbackHandler) rs -> events.computeIfAbsent(rs.getString(1), p -> new ArrayList<>()).add(event(rs)));
         return events;

@@ -26,6 +26,11 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class GapRows {
+    /** Deletes the rows of the pathways in the one array parameter; public for the test of its plan. */
+    public static final String DELETE_OF_PATHWAYS = """
+            DELETE FROM gap WHERE gap_id = ANY (ARRAY(
+                SELECT x.gap_id FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                    SELECT g.gap_id FROM gap g WHERE g.pathway_id = k.p OFFSET 0) x))""";
     private static final String COLUMNS = "gap_id, pathway_id, rule, rule_version, deadline_minutes, triggered_by, "
             + "trigger_source, opened_at, due_at, closed_at, closed_by, excluded_at, reason, municipality, detail";
     private static final String CLOSED = "(closed_at IS NOT NULL AND closed_at <= :now)";
@@ -71,10 +76,7 @@ public class GapRows {
         // planned as a scan testing every row against the whole array after a TRUNCATE (125 ms a batch), and a
         // join with unnest(?) as a sequential scan of the table once a batch held a few hundred pathways and the
         // table had no statistics (docs/performance.md); OFFSET 0 keeps the lateral subquery from being flattened.
-        jdbc.update("""
-                DELETE FROM gap WHERE gap_id = ANY (ARRAY(
-                    SELECT x.gap_id FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
-                        SELECT g.gap_id FROM gap g WHERE g.pathway_id = k.p OFFSET 0) x))""", ps -> ps.setArray(1,
+        jdbc.update(DELETE_OF_PATHWAYS, ps -> ps.setArray(1,
                 ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
