@@ -2,7 +2,6 @@ package no.pathway.projections;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,15 +91,11 @@ public class ReadModelProjection {
         }
     }
 
+    /** Judges each pathway of the batch from everything recorded and replaces its rows, in a few statements. */
     private void judge(Batch batch) {
         long start = System.nanoTime();
-        refresh(batch.pathways);
+        replace(stored.of(batch.pathways));
         observer.judged(batch.pathways.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    /** Judges each pathway from everything recorded and replaces its rows, in a few statements for all of them. */
-    public void refresh(Collection<String> pathwayIds) {
-        replace(stored.of(pathwayIds));
     }
 
     /**

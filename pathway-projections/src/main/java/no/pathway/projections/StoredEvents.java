@@ -23,9 +23,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class StoredEvents {
-    private static final String SELECT =
-            "SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, d.payload FROM domain_event_entry d";
-    private static final String ORDER = " ORDER BY d.aggregate_identifier, d.sequence_number";
+    private static final String ALL_BY_PATHWAY = "SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, "
+            + "d.payload FROM domain_event_entry d ORDER BY d.aggregate_identifier, d.sequence_number";
     private static final int FETCH_SIZE = 2000;
     /** The events of the pathways in the one array parameter; public for the test of its plan. */
     public static final String OF_PATHWAYS = """
@@ -43,11 +42,9 @@ public class StoredEvents {
     }
 
     /**
-     * Each pathway's events in sequence order; a pathway without events is absent. One index lookup per pathway,
-     * whatever the planner's statistics say: a plain join with {@code unnest(?)} was planned as a sequential scan of
-     * the whole event table once a batch held a few hundred pathways and the table had no statistics, which made
-     * such a batch take 2.5 s and the next batch larger still (docs/performance.md). {@code OFFSET 0} keeps
-     * PostgreSQL from flattening the lateral subquery back into that join.
+     * Each pathway's events in sequence order; a pathway without events is absent. One index probe per pathway
+     * whatever the statistics say ({@code OFFSET 0} keeps the lateral subquery from being flattened into a join that
+     * large batches got as a sequential scan: docs/performance.md, step 14).
      */
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
@@ -65,7 +62,7 @@ public class StoredEvents {
     public void forEachChunk(int pathwaysPerChunk, Consumer<Map<String, List<PathwayEvent>>> consumer) {
         Map<String, List<PathwayEvent>> chunk = new LinkedHashMap<>();
         jdbc.query(con -> {
-            PreparedStatement statement = con.prepareStatement(SELECT + ORDER);
+            PreparedStatement statement = con.prepareStatement(ALL_BY_PATHWAY);
             statement.setFetchSize(FETCH_SIZE);
             return statement;
         }, (RowCallbackHandler) rs -> {

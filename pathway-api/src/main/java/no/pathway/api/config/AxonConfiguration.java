@@ -95,9 +95,9 @@ public class AxonConfiguration {
     }
 
     /**
-     * The event store, declared for its fetch and clean-up delays and for {@link StagedEventIndex}. Axon wakes its streams when its unit of work
-     * commits, but ours joins the ingestion's Spring transaction, which commits later: the wake-up finds nothing
-     * yet, and the stream then sleeps for the fetch delay (Axon's default is one second).
+     * The event store, declared for {@link StagedEventIndex} and for its fetch and clean-up delays. Axon wakes its
+     * streams when its unit of work commits, but ours joins the ingestion's Spring transaction, which commits later:
+     * the wake-up finds nothing yet, and the stream then sleeps for the fetch delay (Axon's default is one second).
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine,

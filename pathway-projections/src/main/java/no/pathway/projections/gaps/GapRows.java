@@ -72,10 +72,8 @@ public class GapRows {
         if (gapsByPathway.isEmpty()) {
             return;
         }
-        // One index lookup per pathway, then a delete by primary key, whatever the statistics say. "= ANY(?)" was
-        // planned as a scan testing every row against the whole array after a TRUNCATE (125 ms a batch), and a
-        // join with unnest(?) as a sequential scan of the table once a batch held a few hundred pathways and the
-        // table had no statistics (docs/performance.md); OFFSET 0 keeps the lateral subquery from being flattened.
+        // one index probe per pathway, then a delete by primary key, whatever the statistics say: "= ANY(?)" and a
+        // join with unnest(?) were both planned as whole-table scans (docs/performance.md, steps 5 and 14)
         jdbc.update(DELETE_OF_PATHWAYS, ps -> ps.setArray(1,
                 ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
