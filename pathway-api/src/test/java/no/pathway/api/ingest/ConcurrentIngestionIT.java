@@ -84,6 +84,44 @@ class ConcurrentIngestionIT extends ApiIT {
     }
 
     @Test
+    void an_event_is_numbered_after_every_event_committed_before_it_so_no_reader_sees_a_hole() throws Exception {
+        // test-only trigger: a 'slow-' event's transaction stays open for half a second after its event row is in
+        jdbc.sql("""
+                CREATE FUNCTION test_slow() RETURNS trigger AS $$
+                BEGIN
+                    IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(0.5); END IF;
+                    RETURN NEW;
+                END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("CREATE TRIGGER test_slow BEFORE INSERT ON event_receipt FOR EACH ROW "
+                + "EXECUTE FUNCTION test_slow()").update();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            String token = token("test-source", Set.of(Role.SOURCE), Set.of());
+            Map<String, Object> slow = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
+            slow.put("eventId", "slow-" + UUID.randomUUID());
+            Future<Integer> slowAnswer = pool.submit(() -> api.as(token).post("/api/v1/events", slow).status());
+            Thread.sleep(150);
+
+            Map<String, Object> fast = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
+            assertThat(api.as(token).post("/api/v1/events", fast).status()).isEqualTo(201);
+
+            // had the fast event taken a number while the slow one was open, a streaming processor would have seen
+            // it above a hole, and its token would have carried that hole until the slow one committed
+            List<Long> committed = jdbc.sql("SELECT e.global_index FROM domain_event_entry e JOIN event_receipt r "
+                            + "ON r.pathway_id = e.aggregate_identifier AND r.sequence = e.sequence_number "
+                            + "WHERE r.event_id IN (?, ?) ORDER BY r.event_id = ?")
+                    .params(slow.get("eventId"), fast.get("eventId"), fast.get("eventId")).query(Long.class).list();
+            assertThat(committed).as("the slow event, then the fast one, both committed").hasSize(2);
+            assertThat(committed.get(0)).isLessThan(committed.get(1));
+            assertThat(slowAnswer.get()).isEqualTo(201);
+        } finally {
+            pool.shutdown();
+            jdbc.sql("DROP TRIGGER test_slow ON event_receipt").update();
+            jdbc.sql("DROP FUNCTION test_slow()").update();
+        }
+    }
+
+    @Test
     void a_request_that_fails_for_an_unexpected_reason_fails_alone_while_its_group_is_stored() throws Exception {
         Map<String, Object> poison = housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN");
         poison.put("eventId", "poison-" + UUID.randomUUID());
