@@ -1,6 +1,7 @@
 package no.pathway.api.config;
 
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import no.pathway.core.pathway.Pathway;
 import org.axonframework.common.caching.Cache;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The event store, token store and transaction manager, declared here rather than left to Axon's
@@ -49,12 +51,15 @@ public class AxonConfiguration {
      * Axon 4.13.0's Jackson 3 serializer sets no polymorphic type validator, so Jackson's default refuses the
      * {@code Object}-typed context of a {@code ReplayToken}: after a read-model reset the processor could not read
      * its own token (AxonFramework#4160, fixed upstream by #4231, not yet released). Allow polymorphic subtypes from
-     * Axon's own packages only, as the upstream fix does; our events use no polymorphic fields.
+     * Axon's own packages only, as the upstream fix does; our events use no polymorphic fields. Instants are read by
+     * {@link UtcInstantDeserializer}. One customizer for both: Axon applies only the first it finds.
      */
     @Bean
-    Jackson3SerializerCustomizer axonTypesOnly() {
+    Jackson3SerializerCustomizer axonJson() {
         return builder -> builder.polymorphicTypeValidator(
-                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+                        BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build())
+                .addModule(new SimpleModule("pathway-instants").addDeserializer(Instant.class,
+                        new UtcInstantDeserializer()));
     }
 
     @Bean
