@@ -1,6 +1,7 @@
 package no.pathway.api.config;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import tools.jackson.core.JsonParser;
@@ -58,7 +59,7 @@ public final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
                 || day > Month.of(month).length(Year.isLeap(year))) {
             return null;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second,
                 (long) fraction * SCALE[9 - fractionDigits]);
     }
