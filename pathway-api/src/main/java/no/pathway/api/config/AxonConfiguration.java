@@ -74,7 +74,7 @@ public class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Value("${pathway.event-store.gap-timeout:PT60S}") Duration gapTimeout) {
-        return JdbcEventStorageEngine.builder()
+        return new CommitOrderEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(axonTransactionManager)
                 .snapshotSerializer(serializer)
@@ -95,8 +95,7 @@ public class AxonConfiguration {
                         .payloadRevisionColumn("payload_revision")
                         .payloadColumn("payload")
                         .metaDataColumn("meta_data")
-                        .build())
-                .build();
+                        .build()));
     }
 
     /**

@@ -84,7 +84,6 @@ class WriteQueue implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final EventChain chain;
-    private final AppendOrder appendOrder;
     private final Cache pathwayCache;
     private final int maxGroupEvents;
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
@@ -96,14 +95,12 @@ class WriteQueue implements AutoCloseable {
      * @param pathwayCache emptied after a group's transaction rolled back: what was cached from it is now wrong
      */
     WriteQueue(Receipts receipts, CommandGateway commands, PlatformTransactionManager transactionManager, Clock clock,
-               EventChain chain, AppendOrder appendOrder, @Qualifier("pathwayCache") Cache pathwayCache,
-               IngestProperties properties) {
+               EventChain chain, @Qualifier("pathwayCache") Cache pathwayCache, IngestProperties properties) {
         this.receipts = receipts;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.chain = chain;
-        this.appendOrder = appendOrder;
         this.pathwayCache = pathwayCache;
         this.maxGroupEvents = properties.maxGroupEvents();
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -322,8 +319,8 @@ class WriteQueue implements AutoCloseable {
     /**
      * One command per pathway, all inside one Axon unit of work. Axon queues the events its commands apply on the
      * root unit of work and appends them when that commits, so the whole group's events go to the event store as
-     * one batched insert instead of one insert per pathway. That insert waits for its turn ({@link AppendOrder}), so
-     * the global index follows commit order.
+     * one batched insert instead of one insert per pathway. That insert waits for its turn
+     * ({@code CommitOrderEventStorageEngine}), so the global index follows commit order.
      */
     private Map<String, List<FactOutcome>> record(List<Item> round, Map<String, List<Integer>> byPathway,
                                                   Instant receivedAt) {
@@ -334,9 +331,6 @@ class WriteQueue implements AutoCloseable {
                 List<PathwayEvent> facts = indexes.stream().map(i -> round.get(i).parsed().fact()).toList();
                 recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt)));
             });
-            if (!byPathway.isEmpty()) {
-                appendOrder.takeTurn();
-            }
             group.commit();
             return recorded;
         } catch (RuntimeException e) {
