@@ -1,9 +1,9 @@
 package no.pathway.api.config;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Month;
-import java.time.Year;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -54,14 +54,16 @@ public final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
         int second = digits(text, 17, 2);
         int fractionDigits = length == 20 ? 0 : length - 21;
         int fraction = fractionDigits == 0 ? 0 : digits(text, 20, fractionDigits);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || fraction < 0
-                || day > Month.of(month).length(Year.isLeap(year))) {
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
             return null;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second,
-                (long) fraction * SCALE[9 - fractionDigits]);
+        try {
+            // an impossible date or time (February 30th, hour 24, second 60) goes to Jackson, which judges it
+            return LocalDateTime.of(year, month, day, hour, minute, second, fraction * SCALE[9 - fractionDigits])
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** The decimal value of {@code count} digits from {@code from}, or -1 if any is not an ASCII digit. */
