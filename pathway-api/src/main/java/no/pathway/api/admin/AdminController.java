@@ -1,6 +1,6 @@
 package no.pathway.api.admin;
 
-import no.pathway.api.web.Problem;
+import no.pathway.api.http.Problem;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

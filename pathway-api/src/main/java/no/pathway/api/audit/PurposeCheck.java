@@ -2,7 +2,7 @@ package no.pathway.api.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.http.InvalidRequest;
 import no.pathway.core.value.FreeText;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;

@@ -10,7 +10,7 @@ import java.util.Set;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
-import no.pathway.api.web.QueryParameters;
+import no.pathway.api.http.QueryParameters;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import no.pathway.api.web.FieldProblem;
+import no.pathway.api.http.FieldProblem;
 import no.pathway.core.value.FreeText;
 import no.pathway.core.value.Identifier;
 import no.pathway.core.value.MunicipalityNumber;

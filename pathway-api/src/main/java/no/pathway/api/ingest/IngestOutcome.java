@@ -1,7 +1,7 @@
 package no.pathway.api.ingest;
 
 import java.util.List;
-import no.pathway.api.web.FieldProblem;
+import no.pathway.api.http.FieldProblem;
 
 /** What became of one posted event. */
 public sealed interface IngestOutcome {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.http.InvalidRequest;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.value.Identifier;

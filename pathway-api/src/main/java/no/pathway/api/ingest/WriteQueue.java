@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import no.pathway.api.audit.EventChain;
-import no.pathway.api.web.FieldProblem;
+import no.pathway.api.http.FieldProblem;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.pathway.RecordFacts;

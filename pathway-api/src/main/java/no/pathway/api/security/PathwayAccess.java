@@ -1,8 +1,8 @@
 package no.pathway.api.security;
 
 import java.util.Set;
-import no.pathway.api.web.Forbidden;
-import no.pathway.api.web.NotFound;
+import no.pathway.api.http.Forbidden;
+import no.pathway.api.http.NotFound;
 import no.pathway.projections.summary.PathwaySummaries;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package no.pathway.api.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import no.pathway.api.web.Problem;
+import no.pathway.api.http.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;

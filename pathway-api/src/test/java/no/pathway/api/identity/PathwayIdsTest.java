@@ -1,4 +1,4 @@
-package no.pathway.api.ingest;
+package no.pathway.api.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

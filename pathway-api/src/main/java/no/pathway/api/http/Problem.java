@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

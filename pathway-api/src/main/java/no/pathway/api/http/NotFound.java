@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 /** Answered as 404. The message must not reveal anything about other pathways. */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 import java.util.List;
 

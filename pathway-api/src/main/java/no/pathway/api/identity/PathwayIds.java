@@ -1,4 +1,4 @@
-package no.pathway.api.ingest;
+package no.pathway.api.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import no.pathway.api.web.InvalidRequest;
+import no.pathway.api.http.InvalidRequest;
 import no.pathway.core.value.PersonId;
 import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;

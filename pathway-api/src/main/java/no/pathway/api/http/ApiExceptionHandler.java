@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

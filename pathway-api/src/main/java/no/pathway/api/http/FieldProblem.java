@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 /** One field at fault in a request, as it appears in a problem's {@code errors} list. */
 public record FieldProblem(String field, String message) {

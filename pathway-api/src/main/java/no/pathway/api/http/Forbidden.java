@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 /** Answered as 403. */
 public class Forbidden extends RuntimeException {

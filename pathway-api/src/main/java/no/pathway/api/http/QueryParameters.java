@@ -1,4 +1,4 @@
-package no.pathway.api.web;
+package no.pathway.api.http;
 
 import java.time.Instant;
 import java.time.LocalDate;
