@@ -53,6 +53,12 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock, JwtDecoder decoder)
             throws Exception {
         boolean devIssuer = properties.devIssuer().enabled();
+        FailedAuthenticationLimit failures = new FailedAuthenticationLimit(properties.rateLimit().failuresPerSecond(),
+                properties.rateLimit().failureBurst(), clock);
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            failures.failed(request);
+            UNAUTHORIZED.commence(request, response, e);
+        };
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
@@ -88,9 +94,10 @@ public class SecurityConfiguration {
                         .jwt(j -> j.decoder(new VerifiedTokens(decoder, clock, VERIFIED_TOKEN_MAX_AGE,
                                         VERIFIED_TOKEN_MAX_ENTRIES))
                                 .jwtAuthenticationConverter(authenticationConverter(properties)))
-                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(FORBIDDEN))
-                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(FORBIDDEN))
+                .addFilterBefore(failures, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
                         properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
         return http.build();
