@@ -36,15 +36,11 @@ public class FactParser {
         if (node == null || !node.isObject()) {
             throw new InvalidRequest("(event)", "must be a JSON object");
         }
-        FactReader r = new FactReader(node);
+        FactReader r = new FactReader(node, clock.instant());
         String eventId = r.id("eventId", true);
         FactType type = r.choice("type", FactType.class, true);
         String pathwayId = pathwayId(r);
-        Instant occurredAt = r.instant("occurredAt", true);
-        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(properties.maxFutureSkew()))) {
-            r.problem("occurredAt", "lies more than " + properties.maxFutureSkew().toMinutes()
-                    + " minutes in the future");
-        }
+        Instant occurredAt = r.occurrence("occurredAt", properties.maxFutureSkew());
         EventMeta meta = new EventMeta(eventId, source, occurredAt, null,
                 r.municipality("municipality", false), r.organisation("reportedBy", false));
         PathwayEvent fact = type == null ? null : read(type, meta, r);
@@ -82,7 +78,7 @@ public class FactParser {
             case HANDOVER_ACCEPTED -> new HandoverAccepted(m, r.id("handoverId", true));
             case HANDOVER_REJECTED -> new HandoverRejected(m, r.id("handoverId", true), r.text("reason", false));
             case APPOINTMENT_BOOKED -> new AppointmentBooked(m, r.id("appointmentId", true),
-                    r.choice("setting", Setting.class, true), r.instant("scheduledAt", true),
+                    r.choice("setting", Setting.class, true), r.schedule("scheduledAt"),
                     r.organisation("provider", false));
             case APPOINTMENT_CANCELLED -> new AppointmentCancelled(m, r.id("appointmentId", true));
             case APPOINTMENT_ATTENDED -> new AppointmentAttended(m, r.id("appointmentId", true));

@@ -26,7 +26,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import no.pathway.api.audit.PurposeCheck;
@@ -54,6 +53,12 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock, JwtDecoder decoder)
             throws Exception {
         boolean devIssuer = properties.devIssuer().enabled();
+        FailedAuthenticationLimit failures = new FailedAuthenticationLimit(properties.rateLimit().failuresPerSecond(),
+                properties.rateLimit().failureBurst(), clock);
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            failures.failed(request);
+            UNAUTHORIZED.commence(request, response, e);
+        };
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
@@ -61,9 +66,8 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // EdgeFilter sets the security headers on every answer, the chain's refusals included
+                .headers(h -> h.disable())
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch")
                             .hasRole(Role.SOURCE.name());
@@ -84,16 +88,16 @@ public class SecurityConfiguration {
                     if (devIssuer) {
                         a.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
-                    a.requestMatchers("/error").permitAll();
                     a.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(new VerifiedTokens(decoder, clock, VERIFIED_TOKEN_MAX_AGE,
                                         VERIFIED_TOKEN_MAX_ENTRIES))
                                 .jwtAuthenticationConverter(authenticationConverter(properties)))
-                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(FORBIDDEN))
-                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(FORBIDDEN))
+                .addFilterBefore(failures, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
                         properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
         return http.build();

@@ -42,6 +42,9 @@ public abstract class ApiIT {
         registry.add("pathway.security.dev-issuer.key-file", TestDatabase::devIssuerKeyFile);
         registry.add("pathway.security.rate-limit.per-second", () -> "100000");
         registry.add("pathway.security.rate-limit.burst", () -> "100000");
+        // the suite's failed authentications come from 127.0.0.1; BehindAProxyIT exhausts a burst from other addresses
+        registry.add("pathway.security.rate-limit.failures-per-second", () -> "5");
+        registry.add("pathway.security.rate-limit.failure-burst", () -> "200");
     }
 
     /** By default tests call as a system holding every role (auditors see every municipality). */
