@@ -1,6 +1,8 @@
 package no.pathway.api.config;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import no.pathway.api.identity.KeyEncryptionKey;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -15,15 +17,21 @@ class ProductionSafeguards implements InitializingBean {
     private final String secret;
     private final boolean acceptSynthetic;
     private final boolean devIssuer;
+    private final Path kekFile;
+    private final boolean generateKek;
 
     ProductionSafeguards(Environment environment,
                          @Value("${pathway.pseudonym.secret}") String secret,
                          @Value("${pathway.ingest.accept-synthetic-person-ids}") boolean acceptSynthetic,
-                         @Value("${pathway.security.dev-issuer.enabled}") boolean devIssuer) {
+                         @Value("${pathway.security.dev-issuer.enabled}") boolean devIssuer,
+                         @Value("${pathway.vault.kek-file}") Path kekFile,
+                         @Value("${pathway.vault.generate-development-kek}") boolean generateKek) {
         this.environment = environment;
         this.secret = secret;
         this.acceptSynthetic = acceptSynthetic;
         this.devIssuer = devIssuer;
+        this.kekFile = kekFile;
+        this.generateKek = generateKek;
     }
 
     @Override
@@ -41,6 +49,10 @@ class ProductionSafeguards implements InitializingBean {
         if (devIssuer) {
             throw new IllegalStateException("Refusing to start in prod with the development token issuer "
                     + "(its key and token minting are for development only).");
+        }
+        if (generateKek || KeyEncryptionKey.isDevelopmentFile(kekFile)) {
+            throw new IllegalStateException("Refusing to start in prod with a development key-encryption key for the "
+                    + "identity vault: set PATHWAY_VAULT_KEK_FILE to the keyset from the secret store.");
         }
         if (environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri") == null
                 && environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri") == null) {

@@ -39,7 +39,8 @@ public class FactParser {
         FactReader r = new FactReader(node, clock.instant());
         String eventId = r.id("eventId", true);
         FactType type = r.choice("type", FactType.class, true);
-        String pathwayId = pathwayId(r);
+        PersonId person = person(r);
+        String pathwayId = person == null ? null : pathwayIds.of(person);
         Instant occurredAt = r.occurrence("occurredAt", properties.maxFutureSkew());
         EventMeta meta = new EventMeta(eventId, source, occurredAt, null,
                 r.municipality("municipality", false), r.organisation("reportedBy", false));
@@ -50,10 +51,10 @@ public class FactParser {
         if (!r.problems().isEmpty()) {
             throw new InvalidRequest(r.problems());
         }
-        return new ParsedFact(pathwayId, fact, contentHash(pathwayId, fact));
+        return new ParsedFact(pathwayId, person, fact, contentHash(pathwayId, fact));
     }
 
-    private String pathwayId(FactReader r) {
+    private PersonId person(FactReader r) {
         String personId = r.string("personId", true);
         if (personId == null) {
             return null;
@@ -63,7 +64,7 @@ public class FactParser {
             r.problem("personId", problem.get());
             return null;
         }
-        return pathwayIds.of(PersonId.of(personId, properties.acceptSyntheticPersonIds()));
+        return PersonId.of(personId, properties.acceptSyntheticPersonIds());
     }
 
     private static PathwayEvent read(FactType type, EventMeta m, FactReader r) {

@@ -63,7 +63,7 @@ public class IngestionService {
     public IngestOutcome acknowledge(String source, String subject, String pathwayId, String gapId, String note) {
         GapAcknowledged fact = new GapAcknowledged(new EventMeta("ack-" + UUID.randomUUID(), source,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null), gapId, note, subject);
-        ParsedFact parsed = new ParsedFact(pathwayId, fact, parser.contentHash(pathwayId, fact));
+        ParsedFact parsed = new ParsedFact(pathwayId, null, fact, parser.contentHash(pathwayId, fact));
         return await(writes.submit(List.of(new WriteQueue.Item(source, parsed)))).get(0);
     }
 

@@ -77,6 +77,9 @@ public class SecurityConfiguration {
                             "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/audit/access-log/by-person").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge").hasRole(COORDINATOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity").hasAnyRole(COORDINATOR, AUDITOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity/erasure")
+                            .hasAnyRole(AUDITOR, Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*", "/api/v1/pathways/*/gaps")
                             .hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/gaps", "/api/v1/gaps/summary", "/api/v1/indicators")

@@ -24,14 +24,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The run command's path: no datasource configured, so the service starts its embedded PostgreSQL; after a stop
- * and a start on the same data folder every acknowledged event and every idempotency key is still there.
+ * and a start on the same data folder every acknowledged event and every idempotency key is still there, and the
+ * person behind the pathway can still be revealed (the development vault key was generated into the data folder).
  */
 class RestartIT {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(PathwayApplication.class)
                 .properties("server.port=0", "spring.datasource.url=", "pathway.embedded-db.dir=" + dataDir,
-                        "pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"))
+                        "pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"),
+                        "pathway.vault.kek-file=" + dataDir.resolve("vault-kek.development.json"))
                 .run();
     }
 
@@ -66,6 +68,10 @@ class RestartIT {
             assertThat(retry.json()).isEqualTo(firstAnswer);
             assertThat(api.post("/api/v1/events", housing(person, "2026-03-10T08:00:00Z", "OWN"))
                     .json().get("sequence").longValue()).isEqualTo(20);
+            Api.Response revealed = api.post("/api/v1/pathways/" + pathwayId + "/identity",
+                    Map.of("purpose", "AUDIT"));
+            assertThat(revealed.status()).isEqualTo(200);
+            assertThat(revealed.json().get("personId").stringValue()).isEqualTo(person);
         }
     }
 }

@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** After a run of valid and invalid posts, no national identity number is in any table or any log line. */
+/**
+ * After a run of valid and invalid posts, reveals and an erasure, no national identity number is in any table or any
+ * log line: the identity vault holds it, as ciphertext only.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class NoIdentityNumberIT extends ApiIT {
 
@@ -44,6 +47,13 @@ class NoIdentityNumberIT extends ApiIT {
         api.post("/api/v1/events", event("PERSON_DIED", person, "not a time"));
         api.post("/api/v1/pathways/lookup", Map.of("personId", other));
         api.post("/api/v1/events", "{\"personId\": \"" + person + "\", broken", Map.of());
+        String pathwayId = pathwayOf(person);
+        assertThat(api.post("/api/v1/pathways/" + pathwayId + "/identity", Map.of("purpose", "AUDIT")).text())
+                .contains(person);
+        api.post("/api/v1/pathways/" + pathwayId + "/identity", Map.of("purpose", "AUDIT", "note", "re " + other));
+        String otherPathway = api.post("/api/v1/events", event("PERSON_DIED", other, at)).json().get("pathwayId")
+                .stringValue();
+        api.post("/api/v1/pathways/" + otherPathway + "/identity/erasure", Map.of("reason", "ERASURE_REQUEST"));
 
         for (Column c : columns()) {
             String text = c.type().equals("bytea") ? "encode(" + c.column() + ", 'escape')" : c.column() + "::text";
@@ -53,7 +63,10 @@ class NoIdentityNumberIT extends ApiIT {
                 assertThat(hits).as("%s.%s holds an identity number", c.table(), c.column()).isZero();
             }
         }
-        assertThat(columns()).extracting(Column::table).contains("domain_event_entry", "event_receipt");
+        assertThat(columns()).extracting(Column::table).contains("domain_event_entry", "event_receipt",
+                "identity_vault", "access_log");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_vault WHERE pathway_id = ? AND identity IS NOT NULL")
+                .param(pathwayId).query(Long.class).single()).as("the vault holds the person").isOne();
         assertThat(output.getAll()).doesNotContain(person).doesNotContain(other);
     }
 

@@ -40,6 +40,7 @@ public abstract class ApiIT {
         registry.add("spring.datasource.url", TestDatabase::url);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("pathway.security.dev-issuer.key-file", TestDatabase::devIssuerKeyFile);
+        registry.add("pathway.vault.kek-file", TestDatabase::vaultKekFile);
         registry.add("pathway.security.rate-limit.per-second", () -> "100000");
         registry.add("pathway.security.rate-limit.burst", () -> "100000");
         // the suite's failed authentications come from 127.0.0.1; BehindAProxyIT exhausts a burst from other addresses

@@ -44,6 +44,53 @@ public final class TestDatabase {
         return keyFile;
     }
 
+    /**
+     * A second fresh database on the same server, migrated by Flyway, for tests that must not share the
+     * application's rows (dropped with the test JVM).
+     */
+    public static synchronized String another(String suffix) {
+        String base = url();
+        int slash = base.lastIndexOf('/');
+        int query = base.indexOf('?', slash);
+        String name = "pathway_it_" + ProcessHandle.current().pid() + "_" + suffix;
+        String server = base.substring(0, slash + 1);
+        String params = query < 0 ? "" : base.substring(query);
+        try (Connection c = DriverManager.getConnection(server + "postgres" + params, user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server + "postgres" + params, user(), "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                // the server is going away too
+            }
+        }));
+        String url = server + name + params;
+        org.flywaydb.core.Flyway.configure().dataSource(url, user(), "").locations("classpath:db/migration")
+                .load().migrate();
+        return url;
+    }
+
+    private static String vaultKekFile;
+
+    /** A development key-encryption keyset of this test JVM alone (generated at the first start). */
+    public static synchronized String vaultKekFile() {
+        if (vaultKekFile == null) {
+            try {
+                vaultKekFile = Files.createTempDirectory("pathway-it-vault").resolve("vault-kek.development.json")
+                        .toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return vaultKekFile;
+    }
+
     private static java.util.Optional<String> local() {
         String name = "pathway_it_" + ProcessHandle.current().pid();
         try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
