@@ -37,6 +37,9 @@ class ProductionSafeguards implements BeanFactoryPostProcessor, EnvironmentAware
             return;
         }
         String secret = environment.getProperty("pathway.pseudonym.secret", "");
+        if (secret.isBlank()) {
+            refuse("set PATHWAY_PSEUDONYM_SECRET, from a secret store.");
+        }
         if (DEVELOPMENT_SECRET.equals(secret)) {
             refuse("set PATHWAY_PSEUDONYM_SECRET to a secret of your own, not the development default.");
         }

@@ -68,7 +68,7 @@ class ProductionSafeguardsTest {
                 Arguments.of("pathway.pseudonym.secret", ProductionSafeguards.DEVELOPMENT_SECRET, "development default"),
                 Arguments.of("pathway.pseudonym.secret", "x".repeat(64), "too weak"),
                 Arguments.of("pathway.pseudonym.secret", "short-but-varied-9", "too weak"),
-                Arguments.of("pathway.pseudonym.secret", "", "too weak"),
+                Arguments.of("pathway.pseudonym.secret", "", "set PATHWAY_PSEUDONYM_SECRET"),
                 Arguments.of("pathway.ingest.accept-synthetic-person-ids", "true", "synthetic"),
                 Arguments.of("pathway.security.dev-issuer.enabled", "true", "development token issuer"),
                 Arguments.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", "", "no token issuer"));
