@@ -49,8 +49,9 @@ class DatabaseRoleCheck implements InitializingBean {
                 "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", Boolean.class))) {
             problems.add("is a superuser (or bypasses row security)");
         }
-        Long owned = jdbc.queryForObject("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = current_schema() AND pg_get_userbyid(c.relowner) = current_user", Long.class);
+        Long owned = jdbc.queryForObject("SELECT count(*) FROM pg_class c JOIN pg_namespace n "
+                + "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                + "AND pg_get_userbyid(c.relowner) = current_user", Long.class);
         if (owned != null && owned > 0) {
             problems.add("owns tables");
         }

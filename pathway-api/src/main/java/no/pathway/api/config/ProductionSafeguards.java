@@ -11,9 +11,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Refuses to start outside development with settings that would undermine privacy or security. Development is the
- * {@code dev} profile, which the bare run command gets by default; every other profile, whatever its name ({@code prod},
- * {@code production}, {@code staging}), is held to these rules. A bean factory post-processor, so it runs before any
- * other bean is made: a refused start has touched neither the database nor the network.
+ * {@code dev} profile, which the bare run command gets by default; every other profile, whatever its name
+ * ({@code prod}, {@code production}, {@code staging}), is held to these rules. A bean factory post-processor, so it
+ * runs before any other bean is made: a refused start has touched neither the database nor the network.
  */
 @Component
 class ProductionSafeguards implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -52,8 +52,8 @@ class ProductionSafeguards implements BeanFactoryPostProcessor, EnvironmentAware
             refuse("the development token issuer is on (its key and token minting are for development only).");
         }
         if (!StringUtils.hasText(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))) {
-            refuse("no token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri (also with a jwk-set-uri: "
-                    + "it names the issuer every token must carry).");
+            refuse("no token issuer: set spring.security.oauth2.resourceserver.jwt.issuer-uri (also with a "
+                    + "jwk-set-uri: it names the issuer every token must carry).");
         }
     }
 

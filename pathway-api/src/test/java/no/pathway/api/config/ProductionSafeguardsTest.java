@@ -65,7 +65,8 @@ class ProductionSafeguardsTest {
 
     static Stream<Arguments> unsafeSettings() {
         return Stream.of(
-                Arguments.of("pathway.pseudonym.secret", ProductionSafeguards.DEVELOPMENT_SECRET, "development default"),
+                Arguments.of("pathway.pseudonym.secret", ProductionSafeguards.DEVELOPMENT_SECRET,
+                        "development default"),
                 Arguments.of("pathway.pseudonym.secret", "x".repeat(64), "too weak"),
                 Arguments.of("pathway.pseudonym.secret", "short-but-varied-9", "too weak"),
                 Arguments.of("pathway.pseudonym.secret", "", "set PATHWAY_PSEUDONYM_SECRET"),

@@ -13,12 +13,12 @@ class PseudonymSecretTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            one repeated character            | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa       | fewer than 8 different
-            a word typed over and over        | secretsecretsecretsecretsecretsecret          | fewer than 8 different
-            too short however varied          | Zq8#kP2!mW5r                                  | fewer than 32 characters
-            a pattern repeated                | 0123456789abcdef0123456789abcdef              | repeats a shorter sequence
-            a pattern repeated and cut short  | abcdefghijabcdefghijabcdefghijabcdefg         | repeats a shorter sequence
-            one character filling most of it  | xxxxxxxxxxxxxxxxxxxxxxxxxabcdefghijk          | more than a third
+            one repeated character           | aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | fewer than 8 different
+            a word typed over and over       | secretsecretsecretsecretsecretsecret     | fewer than 8 different
+            too short however varied         | Zq8#kP2!mW5r                             | fewer than 32 characters
+            a pattern repeated               | 0123456789abcdef0123456789abcdef         | repeats a shorter sequence
+            a pattern repeated and cut short | abcdefghijabcdefghijabcdefghijabcdefg    | repeats a shorter sequence
+            one character filling most of it | xxxxxxxxxxxxxxxxxxxxxxxxxabcdefghijk     | more than a third
             """)
     void a_weak_secret_is_named_for_its_weakness(String what, String secret, String weakness) {
         assertThat(PseudonymSecret.weakness(secret)).as(what).hasValueSatisfying(w -> assertThat(w)
@@ -27,8 +27,8 @@ class PseudonymSecretTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a passphrase                      | correct horse battery staple on a wet morning
-            mixed characters                  | k3J9-vQ2xZp7_Lm4Rt8WnB1cYd6Hs0Fa
+            a passphrase                     | correct horse battery staple on a wet morning
+            mixed characters                 | k3J9-vQ2xZp7_Lm4Rt8WnB1cYd6Hs0Fa
             """)
     void a_strong_secret_passes(String what, String secret) {
         assertThat(PseudonymSecret.weakness(secret)).as(what).isEmpty();

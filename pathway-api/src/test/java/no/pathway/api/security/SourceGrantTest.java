@@ -41,13 +41,15 @@ class SourceGrantTest {
 
     static Stream<Arguments> facts() {
         return Stream.of(
-                Arguments.of("hospital", new EpisodeEnded(meta("0301"), "ep", Setting.DETOX, EndReason.COMPLETED), null),
+                Arguments.of("hospital", new EpisodeEnded(meta("0301"), "ep", Setting.DETOX, EndReason.COMPLETED),
+                        null),
                 Arguments.of("hospital", new EpisodeStarted(meta(), "ep", Setting.PRISON, null), "setting"),
                 Arguments.of("hospital", new AppointmentBooked(meta(), "a", Setting.OUTPATIENT, T, null), null),
                 Arguments.of("hospital", new AppointmentBooked(meta(), "a", Setting.NAV, T, null), "setting"),
                 Arguments.of("hospital", new ContactAssigned(meta(), Setting.MUNICIPALITY, ContactRole.COORDINATOR),
                         "setting"),
-                Arguments.of("hospital", new HandoverSent(meta(), "h", Setting.DETOX, Setting.MUNICIPALITY, null), null),
+                Arguments.of("hospital", new HandoverSent(meta(), "h", Setting.DETOX, Setting.MUNICIPALITY, null),
+                        null),
                 Arguments.of("hospital", new HandoverSent(meta(), "h", Setting.PRISON, Setting.DETOX, null),
                         "fromSetting"),
                 Arguments.of("hospital", new HandoverAccepted(meta(), "h"), null),
