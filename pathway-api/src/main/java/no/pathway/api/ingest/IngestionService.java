@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import no.pathway.api.http.FieldProblem;
+import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
+import no.pathway.api.security.SourceGrant;
+import no.pathway.api.security.SourceRegistry;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.value.Identifier;
@@ -25,26 +29,38 @@ public class IngestionService {
     private final FactParser parser;
     private final Clock clock;
     private final WriteQueue writes;
+    private final SourceRegistry sources;
 
-    IngestionService(FactParser parser, Clock clock, WriteQueue writes) {
+    IngestionService(FactParser parser, Clock clock, WriteQueue writes, SourceRegistry sources) {
         this.parser = parser;
         this.clock = clock;
         this.writes = writes;
+        this.sources = sources;
     }
 
     public IngestOutcome ingest(String source, JsonNode event) {
         return ingestAll(source, List.of(event)).get(0);
     }
 
-    /** The outcome of each event, in order: invalid ones are answered here, the rest once stored. */
+    /**
+     * The outcome of each event, in order: invalid ones and those outside the source's grant are answered here, the
+     * rest once stored. A source system that is not registered may post nothing ({@link Forbidden}).
+     */
     public List<IngestOutcome> ingestAll(String source, List<JsonNode> events) {
+        SourceGrant grant = requireRegistered(source);
         IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         List<Integer> valid = new ArrayList<>();
         List<WriteQueue.Item> items = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             try {
-                items.add(new WriteQueue.Item(source, parser.parse(events.get(i), source)));
-                valid.add(i);
+                ParsedFact parsed = parser.parse(events.get(i), source);
+                List<FieldProblem> refusals = grant.refusals(parsed.fact());
+                if (refusals.isEmpty()) {
+                    items.add(new WriteQueue.Item(source, parsed));
+                    valid.add(i);
+                } else {
+                    outcomes[i] = new IngestOutcome.NotGranted(parsed.fact().eventId(), refusals);
+                }
             } catch (InvalidRequest e) {
                 outcomes[i] = new IngestOutcome.Invalid(readableEventId(events.get(i)), e.problems());
             }
@@ -54,6 +70,12 @@ public class IngestionService {
             outcomes[valid.get(v)] = stored.get(v);
         }
         return Arrays.asList(outcomes);
+    }
+
+    /** The grant of a registered source system; any other client may not post at all. */
+    public SourceGrant requireRegistered(String source) {
+        return sources.grant(source).orElseThrow(() -> new Forbidden(
+                "This client is not registered as a source system, so it may not post events."));
     }
 
     /**

@@ -15,9 +15,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -43,7 +44,9 @@ public class SecurityConfiguration {
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
-        response.setHeader("WWW-Authenticate", "Bearer");
+        // RFC 6750: a token that was sent and refused is invalid_token; a missing one gets the bare challenge
+        response.setHeader("WWW-Authenticate",
+                e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
     };
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
@@ -149,14 +152,21 @@ public class SecurityConfiguration {
                 properties.audience(), clock);
     }
 
-    /** With the development issuer: its key, its issuer, the audience. Otherwise Spring Boot's from issuer/JWKS settings. */
+    /**
+     * What every token must carry besides a good signature and time ({@link TokenRules}). Spring Boot adds it to the
+     * decoder it makes from the issuer or JWK set settings; the development issuer's decoder uses it too.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenRules(SecurityProperties properties, Environment environment) {
+        return TokenRules.of(properties, environment);
+    }
+
+    /** With the development issuer: its key and the token rules. Otherwise Spring Boot's from issuer/JWKS settings. */
     @Bean
     @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")
-    JwtDecoder devIssuerDecoder(DevIssuer issuer, SecurityProperties properties) throws Exception {
+    JwtDecoder devIssuerDecoder(DevIssuer issuer, OAuth2TokenValidator<Jwt> tokenRules) throws Exception {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey().toRSAPublicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()))));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(tokenRules));
         return decoder;
     }
 

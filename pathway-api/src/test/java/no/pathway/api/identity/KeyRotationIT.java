@@ -32,7 +32,7 @@ class KeyRotationIT {
     @BeforeAll
     static void database() {
         // one connection for the whole class: the vault makes a statement or two per call
-        jdbc = new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.another("rotation"), TestDatabase.user(),
+        jdbc = new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.another("rotation"), TestDatabase.owner(),
                 "", true));
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import no.pathway.api.security.Role;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
+import no.pathway.api.support.TestDatabase;
 import no.pathway.api.support.TestPersons;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,13 +162,14 @@ class PersonBehindPathwayIT extends ApiIT {
 
     @Test
     void a_failed_access_log_write_fails_the_reveal() {
-        jdbc.sql("""
+        var owner = TestDatabase.asOwner();
+        owner.sql("""
                 CREATE OR REPLACE FUNCTION refuse_reveal_log() RETURNS trigger AS $$
                 BEGIN
                     IF NEW.subject = 'user-log-breaker' THEN RAISE EXCEPTION 'log unavailable'; END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""").update();
-        jdbc.sql("CREATE TRIGGER refuse_reveal_log BEFORE INSERT ON access_log FOR EACH ROW "
+        owner.sql("CREATE TRIGGER refuse_reveal_log BEFORE INSERT ON access_log FOR EACH ROW "
                 + "EXECUTE FUNCTION refuse_reveal_log()").update();
         try {
             Api.Response answer = reveal(as("log-breaker", Set.of(Role.AUDITOR), Set.of()),
@@ -176,8 +178,8 @@ class PersonBehindPathwayIT extends ApiIT {
             assertThat(answer.status()).isGreaterThanOrEqualTo(500);
             assertThat(answer.text()).doesNotContain(person);
         } finally {
-            jdbc.sql("DROP TRIGGER refuse_reveal_log ON access_log").update();
-            jdbc.sql("DROP FUNCTION refuse_reveal_log()").update();
+            owner.sql("DROP TRIGGER refuse_reveal_log ON access_log").update();
+            owner.sql("DROP FUNCTION refuse_reveal_log()").update();
         }
     }
 

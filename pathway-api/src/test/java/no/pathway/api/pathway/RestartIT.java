@@ -38,7 +38,7 @@ class RestartIT {
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        String token = TestTokens.mint(context.getBean(DevIssuer.class), "restart-source",
+        String token = TestTokens.mint(context.getBean(DevIssuer.class), "demo-all-settings",
                 Set.of(Role.SOURCE, Role.AUDITOR), Set.of(), Duration.ofMinutes(10));
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
     }

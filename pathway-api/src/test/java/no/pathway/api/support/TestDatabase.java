@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The integration tests' PostgreSQL: a fresh database on the local server at 127.0.0.1:5432 when one answers
@@ -15,6 +17,7 @@ import java.sql.Statement;
 public final class TestDatabase {
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/";
     private static String url;
+    private static JdbcClient owner;
 
     private TestDatabase() {
     }
@@ -26,8 +29,22 @@ public final class TestDatabase {
         return url;
     }
 
-    public static String user() {
+    /** The owner of the schema, who runs the migrations; tests use it to break things on purpose. */
+    public static String owner() {
         return "postgres";
+    }
+
+    /** The application's own role (application.properties), made by the migrations. */
+    public static String applicationRole() {
+        return "pathway_app";
+    }
+
+    /** A connection as the owner, for tests that alter what the application's role may not. */
+    public static synchronized JdbcClient asOwner() {
+        if (owner == null) {
+            owner = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url(), owner(), ""));
+        }
+        return owner;
     }
 
     private static String keyFile;
@@ -45,8 +62,8 @@ public final class TestDatabase {
     }
 
     /**
-     * A second fresh database on the same server, migrated by Flyway, for tests that must not share the
-     * application's rows (dropped with the test JVM).
+     * A second fresh database on the same server, migrated by Flyway as the owner, for tests that must not share
+     * the application's rows (dropped with the test JVM).
      */
     public static synchronized String another(String suffix) {
         String base = url();
@@ -55,7 +72,7 @@ public final class TestDatabase {
         String name = "pathway_it_" + ProcessHandle.current().pid() + "_" + suffix;
         String server = base.substring(0, slash + 1);
         String params = query < 0 ? "" : base.substring(query);
-        try (Connection c = DriverManager.getConnection(server + "postgres" + params, user(), "");
+        try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
@@ -63,7 +80,7 @@ public final class TestDatabase {
             throw new IllegalStateException("could not create the database " + name, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(server + "postgres" + params, user(), "");
+            try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
                  Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             } catch (SQLException e) {
@@ -71,8 +88,8 @@ public final class TestDatabase {
             }
         }));
         String url = server + name + params;
-        org.flywaydb.core.Flyway.configure().dataSource(url, user(), "").locations("classpath:db/migration")
-                .load().migrate();
+        org.flywaydb.core.Flyway.configure().dataSource(url, owner(), "").locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("application-role", applicationRole())).load().migrate();
         return url;
     }
 
@@ -118,7 +135,8 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("pathway-it-pg"))
                     .start();
-            return postgres.getJdbcUrl("postgres", "postgres");
+            // no user in the URL: the driver would prefer it to the application's role
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         } catch (IOException e) {
             throw new IllegalStateException("No local PostgreSQL and the embedded one did not start", e);
         }
