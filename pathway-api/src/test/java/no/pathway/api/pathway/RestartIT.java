@@ -29,12 +29,15 @@ import tools.jackson.databind.JsonNode;
  */
 class RestartIT {
 
+    /**
+     * Starts the service as the run command does, on a data folder of the test's own. Command-line arguments, not
+     * default properties: those rank below application.properties, which names the real data folder and port 8080.
+     */
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(PathwayApplication.class)
-                .properties("server.port=0", "spring.datasource.url=", "pathway.embedded-db.dir=" + dataDir,
-                        "pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"),
-                        "pathway.vault.kek-file=" + dataDir.resolve("vault-kek.development.json"))
-                .run();
+        return new SpringApplicationBuilder(PathwayApplication.class).run("--server.port=0", "--spring.datasource.url=",
+                "--pathway.embedded-db.dir=" + dataDir.resolve("postgres"),
+                "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"),
+                "--pathway.vault.kek-file=" + dataDir.resolve("vault-kek.development.json"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {

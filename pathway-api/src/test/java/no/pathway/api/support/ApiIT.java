@@ -49,6 +49,8 @@ public abstract class ApiIT {
         registry.add("spring.flyway.user", TestDatabase::owner);
         registry.add("pathway.security.dev-issuer.key-file", TestDatabase::devIssuerKeyFile);
         registry.add("pathway.vault.kek-file", TestDatabase::vaultKekFile);
+        // the limit's mechanism, with fewer reveals to reach it (the default is 60)
+        registry.add("pathway.vault.reveals-per-hour", () -> "5");
         registry.add("pathway.security.rate-limit.per-second", () -> "100000");
         registry.add("pathway.security.rate-limit.burst", () -> "100000");
         // the suite's failed authentications come from 127.0.0.1; BehindAProxyIT exhausts a burst from other addresses
