@@ -9,21 +9,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The integration tests' PostgreSQL: a fresh database on the local server at 127.0.0.1:5432 when one answers
- * (as on the project's machines and in CI), otherwise an embedded PostgreSQL. Made once per test JVM.
+ * The integration tests' PostgreSQL: fresh databases on the local server at 127.0.0.1:5432 when one answers (as on
+ * the project's machines and in CI), otherwise on an embedded PostgreSQL. Made once per test JVM and dropped at its
+ * end: the one most tests share, and any a test class needs to itself.
  */
 public final class TestDatabase {
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/";
+    private static String server;
     private static String url;
 
     private TestDatabase() {
     }
 
+    /** The database most test classes share (one Spring context). */
     public static synchronized String url() {
         if (url == null) {
-            url = local().orElseGet(TestDatabase::embedded);
+            url = create("pathway_it_" + ProcessHandle.current().pid());
         }
         return url;
+    }
+
+    /** A database of its own, for a test class whose assertions need a store nobody else writes to. */
+    public static synchronized String url(String purpose) {
+        return create("pathway_it_" + ProcessHandle.current().pid() + "_" + purpose);
     }
 
     public static String user() {
@@ -44,21 +52,36 @@ public final class TestDatabase {
         return keyFile;
     }
 
-    private static java.util.Optional<String> local() {
-        String name = "pathway_it_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+    private static String create(String name) {
+        String base = server();
+        try (Connection c = DriverManager.getConnection(base + "postgres", user(), "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-            return java.util.Optional.of(LOCAL + name);
         } catch (SQLException e) {
-            return java.util.Optional.empty();
+            throw new IllegalStateException("could not create the test database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(base, name)));
+        return base + name;
+    }
+
+    private static synchronized String server() {
+        if (server == null) {
+            server = localAnswers() ? LOCAL : embedded();
+        }
+        return server;
+    }
+
+    private static boolean localAnswers() {
+        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", user(), "")) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
         }
     }
 
-    private static void drop(String name) {
-        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+    private static void drop(String base, String name) {
+        try (Connection c = DriverManager.getConnection(base + "postgres", user(), "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -71,7 +94,7 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("pathway-it-pg"))
                     .start();
-            return postgres.getJdbcUrl("postgres", "postgres");
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
         } catch (IOException e) {
             throw new IllegalStateException("No local PostgreSQL and the embedded one did not start", e);
         }
