@@ -42,31 +42,45 @@ public class GapWording {
     public GapLine line(Gap gap, Acknowledgement acknowledgement, Instant now, Locale locale) {
         GapStatus status = gap.statusAt(now);
         Setting setting = SETTING_OF_RULE.get(gap.rule());
-        return new GapLine(gap.gapId(), gap.pathwayId(), sentence(gap, status, now, locale),
+        return new GapLine(gap.gapId(), gap.pathwayId(), what(gap, status, now, locale), when(gap, status, now, locale),
                 text("rule." + gap.rule(), locale), setting == null ? null : text("setting." + setting, locale),
                 Municipalities.label(gap.municipality()), status, statusLabel(gap, status, locale), color(gap, status),
-                time(gap.dueAt(), locale), gap.dueAt().toString(),
+                due(gap.dueAt(), now, locale), gap.dueAt().toString(),
                 acknowledgement == null ? null : text("gap.acknowledged", locale, time(acknowledgement.at(), locale),
                         acknowledgement.note() == null ? "" : acknowledgement.note()));
     }
 
-    String sentence(Gap gap, GapStatus status, Instant now, Locale locale) {
+    /** What happened and what is missing while the gap is unresolved; what happened and how it ended after. */
+    String what(Gap gap, GapStatus status, Instant now, Locale locale) {
         String happened = text("gap.happened." + gap.rule(), locale,
                 duration(Duration.between(gap.openedAt(), now), locale));
-        String outcome = switch (status) {
-            case PROSPECTIVE -> text("gap.missing." + gap.rule(), locale, window(gap, locale)) + ", "
-                    + text("gap.left", locale, duration(Duration.between(now, gap.dueAt()), locale));
-            case OPEN -> text("gap.missing." + gap.rule(), locale, window(gap, locale)) + ", "
-                    + text("gap.overdue", locale, duration(Duration.between(gap.dueAt(), now), locale));
+        return happened + ", " + switch (status) {
+            case PROSPECTIVE, OPEN -> text("gap.missing." + gap.rule(), locale,
+                    duration(Duration.ofMinutes(gap.deadlineMinutes()), locale));
             case CLOSED -> text(gap.late() ? "gap.closedLate" : "gap.closedOnTime", locale);
             case NOT_APPLICABLE -> text("gap.excluded." + gap.reason(), locale);
         };
-        return happened + ", " + outcome;
+    }
+
+    /** Time left or how far past the deadline; nothing once resolved. */
+    String when(Gap gap, GapStatus status, Instant now, Locale locale) {
+        return switch (status) {
+            case PROSPECTIVE -> text("gap.left", locale, duration(Duration.between(now, gap.dueAt()), locale));
+            case OPEN -> text("gap.overdue", locale, duration(Duration.between(gap.dueAt(), now), locale));
+            case CLOSED, NOT_APPLICABLE -> "";
+        };
     }
 
     /** The time as a person in Norway reads it: "3. mars 2026 kl. 09:00", "3 Mar 2026, 09:00". */
     public String time(Instant instant, Locale locale) {
         return DateTimeFormatter.ofPattern(text("time.pattern", locale), locale).withZone(OSLO).format(instant);
+    }
+
+    /** A deadline, without the year when it is this year's: "3. mars kl. 09:00", "3 Mar, 09:00". */
+    String due(Instant instant, Instant now, Locale locale) {
+        boolean thisYear = instant.atZone(OSLO).getYear() == now.atZone(OSLO).getYear();
+        return thisYear ? DateTimeFormatter.ofPattern(text("time.patternThisYear", locale), locale).withZone(OSLO)
+                .format(instant) : time(instant, locale);
     }
 
     /** "10 min", "14 t", "3 døgn" (nb); "10 min", "14 h", "3 days" (en). Never negative. */
@@ -79,10 +93,6 @@ public class GapWording {
             return text("duration.hours", locale, d.toHours());
         }
         return text("duration.days", locale, d.toDays());
-    }
-
-    private String window(Gap gap, Locale locale) {
-        return duration(Duration.ofMinutes(gap.deadlineMinutes()), locale);
     }
 
     private String statusLabel(Gap gap, GapStatus status, Locale locale) {

@@ -1,6 +1,8 @@
 package no.pathway.api.ui.layout;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.api.http.NotFound;
@@ -23,38 +25,48 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
+    private final PageModel pageModel;
+
+    PageErrors(PageModel pageModel) {
+        this.pageModel = pageModel;
+    }
+
     @ExceptionHandler(NotFound.class)
-    String notFound(HttpServletResponse response, Model model) {
-        return page(response, model, HttpStatus.NOT_FOUND, "error.notFound");
+    String notFound(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return page(request, response, model, locale, HttpStatus.NOT_FOUND, "error.notFound");
     }
 
     @ExceptionHandler(Forbidden.class)
-    String forbidden(HttpServletResponse response, Model model) {
-        return page(response, model, HttpStatus.FORBIDDEN, "error.forbidden");
+    String forbidden(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return page(request, response, model, locale, HttpStatus.FORBIDDEN, "error.forbidden");
     }
 
     @ExceptionHandler(InvalidRequest.class)
-    String invalid(HttpServletResponse response, Model model) {
-        return page(response, model, HttpStatus.BAD_REQUEST, "error.invalid");
+    String invalid(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        return page(request, response, model, locale, HttpStatus.BAD_REQUEST, "error.invalid");
     }
 
     /** Spring MVC's own refusals (wrong method, a missing parameter) keep their status; anything else is ours. */
     @ExceptionHandler(Exception.class)
-    String unexpected(Exception e, HttpServletResponse response, Model model) {
+    String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model,
+                      Locale locale) {
         if (e instanceof ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.resolve(refusal.getStatusCode().value());
-            return page(response, model, status == null ? HttpStatus.BAD_REQUEST : status, "error.invalid");
+            return page(request, response, model, locale, status == null ? HttpStatus.BAD_REQUEST : status,
+                    "error.invalid");
         }
         // the type and where, never the message: messages of lower layers may quote input
         StackTraceElement[] where = e.getStackTrace();
         log.error("Unexpected error of type {} on a page, at {}", e.getClass().getName(),
                 where.length == 0 ? "?" : where[0]);
-        return page(response, model, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
+        return page(request, response, model, locale, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
     }
 
-    private static String page(HttpServletResponse response, Model model, HttpStatus status, String message) {
+    /** The error page: a heading and a sentence ({@code <key>.title}, {@code <key>}), in the usual frame. */
+    private String page(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale,
+                        HttpStatus status, String message) {
+        pageModel.fill(model, request, locale);
         response.setStatus(status.value());
-        model.addAttribute("status", status.value());
         model.addAttribute("message", message);
         return "start/error";
     }

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -35,6 +36,13 @@ class PageModel {
     PageModel(Menu menu, CallerArgumentResolver callers) {
         this.menu = menu;
         this.callers = callers;
+    }
+
+    /** The same for a page an exception handler writes, which gets no model attributes of its own. */
+    void fill(Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("me", me());
+        model.addAttribute("menu", menu(request));
+        model.addAttribute("languages", languages(request, locale));
     }
 
     @ModelAttribute("me")

@@ -77,7 +77,7 @@ public class PageSecurityConfiguration {
                 .requestCache(r -> r.requestCache(requests))
                 .authorizeHttpRequests(a -> {
                     a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll();
-                    a.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/vendor/**", "/favicon.ico",
+                    a.requestMatchers(HttpMethod.GET, "/css/**", "/js/**", "/vendor/**", "/favicon.svg",
                             ProviderLogout.LOGGED_OUT, LoginSuccess.FAILED).permitAll();
                     for (PageRule rule : rules) {
                         a.requestMatchers(rule.paths().toArray(String[]::new)).hasAnyRole(rule.roleNames());
