@@ -1,5 +1,8 @@
 package no.pathway.api.support;
 
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import org.openqa.selenium.Cookie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Results;
@@ -27,9 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's, driven by Debian's chromedriver; Selenium Manager downloads nothing) for the
- * browser tests. Every page a test looks at is checked the same way by {@link #page}: a screenshot under
- * {@code target/screenshots/<test class>/}, an axe-core scan that allows no serious or critical violation, and a
- * console without errors (a script or style the CSP blocked, a resource that failed to load).
+ * browser tests. Every page a test visits is kept as a screenshot under {@code target/screenshots/<test class>/}
+ * and its console must be free of errors (a script or style the CSP blocked, a resource that failed to load):
+ * {@link #look}. Each page in each of its states (with rows, empty, with an error, in English) is also scanned by
+ * axe-core, which allows no serious or critical violation: {@link #page}. A scan takes seconds, so a page seen
+ * again in a state already scanned is only looked at.
  */
 public final class Browser implements AutoCloseable {
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -125,10 +130,15 @@ public final class Browser implements AutoCloseable {
         return all(css).stream().map(e -> e.getText().replace('\u00a0', ' ')).toList();
     }
 
-    /** Checks the page shown and keeps a picture of it: screenshot, accessibility scan, console. */
+    /** A page in a state not scanned before: screenshot, console, accessibility scan. */
     public void page(String name) {
-        screenshot(name);
+        look(name);
         accessible(name);
+    }
+
+    /** A page seen again: screenshot and console. */
+    public void look(String name) {
+        screenshot(name);
         consoleIsClean(name);
     }
 
@@ -175,16 +185,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The cookies the browser holds for the service, by name. */
-    public Map<String, org.openqa.selenium.Cookie> cookies() {
-        return driver.manage().getCookies().stream().collect(java.util.stream.Collectors.toMap(
-                org.openqa.selenium.Cookie::getName, c -> c));
+    public Map<String, Cookie> cookies() {
+        return driver.manage().getCookies().stream().collect(Collectors.toMap(Cookie::getName, c -> c));
     }
 
     @Override
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

@@ -135,12 +135,14 @@ class WebAppIT extends WebIT {
 
         browser.follow("a[hreflang=nb]");
         assertThat(browser.find("h1").getText()).isEqualTo("Arbeidsliste");
+        browser.look("worklist-norwegian-again");
     }
 
     @Test
     @Order(4)
     void a_row_opens_its_pathway_and_the_read_is_in_the_access_log() {
         browser.open("/worklist");
+        browser.look("worklist-unfiltered");
         browser.follow(".worklist tbody tr:first-child a");
 
         assertThat(browser.path()).isEqualTo("/pathways/" + trondheim);
@@ -165,11 +167,13 @@ class WebAppIT extends WebIT {
 
         assertThat(browser.path()).isEqualTo("/pathways/" + trondheim);
         assertThat(browser.driver().getPageSource()).doesNotContain(TRONDHEIM_PERSON);
+        browser.look("pathway-found");
         assertThat(accessLog()).containsEntry("call", "GET /pathways/{pathwayId}");
         assertThat(accessLogCalls(2)).containsExactly("GET /pathways/{pathwayId}", "POST /find");
 
         for (String elsewhereOrNowhere : List.of(BERGEN_PERSON, TestPersons.next())) {
             browser.open("/find");
+            browser.look("find-again");
             browser.find("#personId").sendKeys(elsewhereOrNowhere);
             browser.follow("form[action='/find'] button[type=submit]");
             assertThat(browser.path()).isEqualTo("/find");
@@ -177,8 +181,12 @@ class WebAppIT extends WebIT {
                     .isEqualTo("Ingen forløp i dine kommuner har hendelser for dette nummeret.");
             assertThat(browser.find("#personId").getAttribute("value")).isEmpty();
             assertThat(browser.driver().getPageSource()).doesNotContain(elsewhereOrNowhere);
+            if (elsewhereOrNowhere.equals(BERGEN_PERSON)) {
+                browser.page("find-not-found");
+            } else {
+                browser.look("find-nobody");
+            }
         }
-        browser.page("find-not-found");
     }
 
     @Test
@@ -218,11 +226,12 @@ class WebAppIT extends WebIT {
         browser.page("logged-out");
 
         browser.open("/worklist");
+        browser.look("development-login-again");
         logIn(browser, Role.COORDINATOR, "4601");
         assertThat(browser.path()).isEqualTo("/worklist");
         assertThat(browser.texts(".worklist tbody td:nth-child(2)"))
                 .containsExactly("Løslatt fra fengsel for 22 t siden, ingen time eller oppstart innen 72 t, 50 t igjen");
-        browser.page("worklist-bergen");
+        browser.look("worklist-bergen");
 
         browser.open("/pathways/" + trondheim);
         assertThat(browser.find("h1").getText()).isEqualTo("Fant ikke forløpet");
@@ -232,10 +241,12 @@ class WebAppIT extends WebIT {
         browser.page("pathway-elsewhere");
 
         browser.open("/find");
+        browser.look("find-in-bergen");
         browser.find("#personId").sendKeys(TRONDHEIM_PERSON);
         browser.follow("form[action='/find'] button[type=submit]");
         assertThat(browser.find("#personId-error").getText())
                 .isEqualTo("Ingen forløp i dine kommuner har hendelser for dette nummeret.");
+        browser.look("find-in-bergen-not-found");
     }
 
     /** The newest access-log entry: its call, roles, how many pathways and the first of them. */

@@ -1,5 +1,7 @@
 package no.pathway.api.ui.devlogin;
 
+import java.util.LinkedHashMap;
+import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -55,7 +57,7 @@ class DevLoginController {
     String login(@RequestParam(required = false) String role,
                  @RequestParam(name = "municipality", required = false) List<String> municipalities,
                  @RequestParam(required = false) String name, HttpServletRequest request,
-                 HttpServletResponse response, Model model) throws java.io.IOException {
+                 HttpServletResponse response, Model model) throws IOException {
         Form form = validate(role, municipalities == null ? List.of() : municipalities, name == null ? "" : name.strip());
         if (!form.errors().isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -78,7 +80,7 @@ class DevLoginController {
     }
 
     private static Form validate(String role, List<String> municipalities, String name) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         boolean knownRole = ROLES.stream().anyMatch(r -> r.name().equals(role));
         if (!knownRole) {
             errors.put("role", "devlogin.error.role");

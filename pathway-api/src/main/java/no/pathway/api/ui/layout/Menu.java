@@ -1,5 +1,6 @@
 package no.pathway.api.ui.layout;
 
+import java.util.stream.Stream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ class Menu {
         return visible(roles).map(Navigation::path).findFirst().orElse(null);
     }
 
-    private java.util.stream.Stream<Navigation> visible(Set<Role> roles) {
+    private Stream<Navigation> visible(Set<Role> roles) {
         return entries.stream().filter(n -> n.roles().stream().anyMatch(roles::contains));
     }
 }

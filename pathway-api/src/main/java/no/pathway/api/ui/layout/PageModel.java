@@ -1,5 +1,7 @@
 package no.pathway.api.ui.layout;
 
+import java.util.stream.Collectors;
+import java.util.Arrays;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -81,7 +83,7 @@ class PageModel {
         if (PersonLogin.of(authentication) == null) {
             return Set.of();
         }
-        return java.util.Arrays.stream(Role.values()).filter(r -> authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(r.authority()))).collect(java.util.stream.Collectors.toSet());
+        return Arrays.stream(Role.values()).filter(r -> authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(r.authority()))).collect(Collectors.toSet());
     }
 }

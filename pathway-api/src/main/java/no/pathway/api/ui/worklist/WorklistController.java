@@ -1,5 +1,6 @@
 package no.pathway.api.ui.worklist;
 
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,7 +160,7 @@ class WorklistController {
     }
 
     private List<Option> ruleOptions(String chosen, Locale locale) {
-        return java.util.Arrays.stream(GapRule.values()).map(r -> new Option(r.name(),
+        return Arrays.stream(GapRule.values()).map(r -> new Option(r.name(),
                 messages.getMessage("rule." + r, null, locale), r.name().equals(chosen))).toList();
     }
 
