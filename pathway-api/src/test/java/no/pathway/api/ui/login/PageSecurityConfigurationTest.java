@@ -25,11 +25,18 @@ class PageSecurityConfigurationTest {
     }
 
     @Test
-    void the_session_cookie_is_secure_in_the_prod_profile() throws IOException {
-        Properties prod = new Properties();
-        try (InputStream in = getClass().getResourceAsStream("/application-prod.properties")) {
-            prod.load(in);
+    void the_session_cookie_is_secure_in_every_profile_but_development() throws IOException {
+        assertThat(properties("/application.properties").getProperty("server.servlet.session.cookie.secure"))
+                .isEqualTo("true");
+        assertThat(properties("/application-dev.properties").getProperty("server.servlet.session.cookie.secure"))
+                .isEqualTo("false");
+    }
+
+    private Properties properties(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            properties.load(in);
         }
-        assertThat(prod.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+        return properties;
     }
 }
