@@ -23,7 +23,7 @@ public class EdgeFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        SecurityHeaders.apply(response, request.isSecure());
+        SecurityHeaders.apply(response, request.isSecure(), request.getRequestURI());
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
