@@ -2,16 +2,21 @@ package no.pathway.projections;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
+import no.pathway.projections.quarantine.FailureCause;
+import no.pathway.projections.quarantine.Quarantine;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
 import org.axonframework.config.ProcessingGroup;
@@ -22,7 +27,14 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the gap and summary read models in step with the event store. A new event marks its pathway; before the
@@ -30,6 +42,12 @@ import org.springframework.stereotype.Component;
  * its recorded events, and its rows are replaced. So the rows are a function of the event store alone: a reset
  * and replay gives the same rows and the same gap ids, and a pathway is judged once per batch however many of
  * its events the batch holds. Both read models share one processor because both need the whole pathway.
+ *
+ * <p>One pathway never stalls the others: when judging fails for a reason of a pathway ({@link FailureCause}), each
+ * pathway is judged again alone, in a savepoint, and those that still fail are set aside in the {@link Quarantine}
+ * in the same transaction, while the rest are written. Their later events are counted against them, not judged,
+ * until an operator retries them. A transient or environmental failure sets nothing aside: it rolls the batch back
+ * and the processor retries it.
  */
 @Component
 @ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
@@ -37,20 +55,43 @@ public class ReadModelProjection {
     public static final String PROCESSING_GROUP = "pathway-read-models";
     private static final int REBUILD_CHUNK = 1000;
     private static final String BATCH = ReadModelProjection.class.getName() + ".batch";
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModelProjection.class);
+
+    /** What a retry of a set-aside pathway came to. */
+    public enum Retry { RELEASED, STILL_SET_ASIDE, NOT_SET_ASIDE }
 
     private final StoredEvents stored;
     private final GapEngine engine;
     private final GapRows gaps;
     private final PathwaySummaries summaries;
     private final BatchObserver observer;
+    private final Quarantine quarantine;
+    private final TransactionTemplate savepoint;
+    private final JdbcTemplate jdbc;
+    private final Duration batchStatementTimeout;
+    private final Duration rebuildTimeout;
 
+    /**
+     * @param batchStatementTimeout how long one statement of a processor batch may take (a batch can read many
+     *                              pathways' events at once; the session's default bound is meant for requests)
+     * @param rebuildTimeout        how long one statement of a rebuild may take: it reads the whole store in one
+     */
     public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries,
-                               BatchObserver observer) {
+                               BatchObserver observer, Quarantine quarantine, PlatformTransactionManager transactions,
+                               JdbcTemplate jdbc,
+                               @Value("${pathway.read-models.batch-statement-timeout:PT60S}") Duration batchStatementTimeout,
+                               @Value("${pathway.read-models.rebuild-timeout:PT30M}") Duration rebuildTimeout) {
         this.stored = stored;
         this.engine = engine;
         this.gaps = gaps;
         this.summaries = summaries;
         this.observer = observer;
+        this.quarantine = quarantine;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.jdbc = jdbc;
+        this.batchStatementTimeout = batchStatementTimeout;
+        this.rebuildTimeout = rebuildTimeout;
     }
 
     /**
@@ -69,9 +110,9 @@ public class ReadModelProjection {
         batch.add(message.getAggregateIdentifier(), replay.isReplay() ? null : message.getTimestamp());
     }
 
-    /** The pathways a batch touched, and when the oldest of its events was recorded. */
+    /** The pathways a batch touched with their number of events, and when the oldest of its events was recorded. */
     private static final class Batch {
-        private final Set<String> pathways = new LinkedHashSet<>();
+        private final Map<String, Integer> events = new LinkedHashMap<>();
         private final Instant reached;
         private Instant oldest;
 
@@ -80,7 +121,7 @@ public class ReadModelProjection {
         }
 
         void add(String pathwayId, Instant recordedAt) {
-            pathways.add(pathwayId);
+            events.merge(pathwayId, 1, Integer::sum);
             if (recordedAt != null && (oldest == null || recordedAt.isBefore(oldest))) {
                 oldest = recordedAt;
             }
@@ -91,23 +132,99 @@ public class ReadModelProjection {
         }
     }
 
-    /** Judges each pathway of the batch from everything recorded and replaces its rows, in a few statements. */
+    /**
+     * Judges each pathway of the batch from everything recorded and replaces its rows, in a few statements; a pathway
+     * already set aside only has its new events counted.
+     */
     private void judge(Batch batch) {
         long start = System.nanoTime();
-        replace(stored.of(batch.pathways));
-        observer.judged(batch.pathways.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
+        boundStatements(batchStatementTimeout);
+        Set<String> pathways = new LinkedHashSet<>(batch.events.keySet());
+        pathways.removeAll(quarantine.noteLaterEvents(batch.events));
+        judgeOrSetAside(pathways, ids -> replace(stored.of(ids)));
+        observer.judged(batch.events.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
      * Replaces both read models whole: empties them and judges every stored pathway once, reading the event store
      * in one pass. A replay through the processor judges a pathway again for every batch that holds one of its
      * events, re-reading all of them each time (docs/performance.md). Runs in the caller's transaction, so readers
-     * see the old rows until it commits, then the new ones.
+     * see the old rows until it commits, then the new ones. A pathway that fails is set aside, as in the processor;
+     * one that was set aside and now succeeds is released.
      */
     public void rebuild() {
+        boundStatements(rebuildTimeout);
         gaps.deleteAll();
         summaries.deleteAll();
-        stored.forEachChunk(REBUILD_CHUNK, this::replace);
+        stored.forEachChunk(REBUILD_CHUNK, chunk -> {
+            Set<String> setAside = judgeOrSetAside(chunk.keySet(), ids -> replace(stored.deserialize(only(chunk, ids))));
+            quarantine.release(chunk.keySet().stream().filter(p -> !setAside.contains(p)).toList());
+        });
+    }
+
+    /**
+     * Judges a set-aside pathway again from all its events, in the caller's transaction, and releases it when that
+     * succeeds. Its entry is locked first, so a processor batch holding a new event of it waits for the outcome.
+     */
+    public Retry retry(String pathwayId) {
+        if (quarantine.lock(pathwayId).isEmpty()) {
+            return Retry.NOT_SET_ASIDE;
+        }
+        if (!judgeOrSetAside(List.of(pathwayId), ids -> replace(stored.of(ids))).isEmpty()) {
+            return Retry.STILL_SET_ASIDE;
+        }
+        quarantine.release(List.of(pathwayId));
+        return Retry.RELEASED;
+    }
+
+    /**
+     * Judges the pathways together in a savepoint; if that fails for a reason of a pathway, each alone in its own,
+     * setting aside those that fail. Any other failure propagates: the caller's transaction rolls back whole.
+     *
+     * @return the pathways set aside
+     */
+    private Set<String> judgeOrSetAside(Collection<String> pathways, Consumer<Collection<String>> judge) {
+        if (pathways.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            savepoint.executeWithoutResult(s -> judge.accept(pathways));
+            return Set.of();
+        } catch (RuntimeException together) {
+            requirePathwayCause(together);
+        }
+        Set<String> setAside = new LinkedHashSet<>();
+        for (String pathwayId : pathways) {
+            try {
+                savepoint.executeWithoutResult(s -> judge.accept(List.of(pathwayId)));
+            } catch (RuntimeException alone) {
+                requirePathwayCause(alone);
+                quarantine.setAside(pathwayId, alone);
+                setAside.add(pathwayId);
+                // the type only, and no pathway id: a message may quote data; operators list the pathways
+                LOG.warn("A read-model pathway was set aside after a failure of type {} (SQLSTATE {}); "
+                                + "see GET /api/v1/admin/read-models/quarantine", alone.getClass().getName(),
+                        FailureCause.sqlState(alone));
+            }
+        }
+        return setAside;
+    }
+
+    private static void requirePathwayCause(RuntimeException failure) {
+        if (FailureCause.of(failure) != FailureCause.PATHWAY) {
+            throw failure;
+        }
+    }
+
+    /** Bounds each statement of the current transaction: a long operation sets its own bound, not the session's. */
+    private void boundStatements(Duration bound) {
+        jdbc.execute("SET LOCAL statement_timeout = " + bound.toMillis());
+    }
+
+    private static <V> Map<String, V> only(Map<String, V> all, Collection<String> keys) {
+        Map<String, V> some = new LinkedHashMap<>();
+        keys.forEach(k -> some.put(k, all.get(k)));
+        return some;
     }
 
     private void replace(Map<String, List<PathwayEvent>> eventsByPathway) {
@@ -123,9 +240,11 @@ public class ReadModelProjection {
         summaries.save(summarised);
     }
 
+    /** Before a replay: the read models and the quarantine start empty, and the replay sets aside what still fails. */
     @ResetHandler
     void reset() {
         gaps.deleteAll();
         summaries.deleteAll();
+        quarantine.clear();
     }
 }
