@@ -1,12 +1,21 @@
 package no.pathway.api.http;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import no.pathway.projections.quarantine.FailureCause;
+import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** How long a client should wait before sending a request again that the database could not serve. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Problem> invalid(InvalidRequest e) {
@@ -50,6 +61,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                     HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problem.of(HttpStatus.NOT_FOUND, "No such resource."));
+    }
+
+    /**
+     * A database that is down, overloaded or too slow, or a write that was not confirmed within its bound: 503 with
+     * {@code Retry-After}. Sending the same request again is safe, since an event is idempotent by (source, eventId)
+     * and reads change nothing (docs/operations.md).
+     */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionTimedOutException.class, SQLTransientException.class, SQLRecoverableException.class,
+            Unavailable.class})
+    ResponseEntity<Problem> unavailable(Exception e) {
+        log.warn("Database unavailable ({}); answered 503", e.getClass().getName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The service's database did not answer in time. Send the same request again later."));
+    }
+
+    /** Axon wraps the database's failures in its own exceptions (reading a pathway's events, say). */
+    @ExceptionHandler(AxonException.class)
+    ResponseEntity<Problem> axon(AxonException e) {
+        return FailureCause.of(e) == FailureCause.TRANSIENT ? unavailable(e) : unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

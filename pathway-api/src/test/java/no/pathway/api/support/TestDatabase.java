@@ -44,21 +44,49 @@ public final class TestDatabase {
         return keyFile;
     }
 
+    /**
+     * A further fresh database on the same server, for a test that needs one of its own (another instance's view, an
+     * outage it causes); dropped when the test JVM exits.
+     */
+    public static synchronized String another(String suffix) {
+        String server = server();
+        String name = "pathway_it_" + ProcessHandle.current().pid() + "_" + suffix;
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
+        return server + name;
+    }
+
+    /** A superuser connection to the server's {@code postgres} database, for what a test does to a database whole. */
+    public static Connection admin() throws SQLException {
+        return DriverManager.getConnection(server() + "postgres", user(), "");
+    }
+
+    /** The server's address up to the database name (an embedded server's URL carries parameters after it). */
+    private static String server() {
+        String database = url().split("\\?")[0];
+        return database.substring(0, database.lastIndexOf('/') + 1);
+    }
+
     private static java.util.Optional<String> local() {
         String name = "pathway_it_" + ProcessHandle.current().pid();
         try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(LOCAL, name)));
             return java.util.Optional.of(LOCAL + name);
         } catch (SQLException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private static void drop(String name) {
-        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+    private static void drop(String server, String name) {
+        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
