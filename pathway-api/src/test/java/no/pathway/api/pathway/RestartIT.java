@@ -29,10 +29,10 @@ import tools.jackson.databind.JsonNode;
 class RestartIT {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // arguments, not default properties: application.properties would override those (server.port=8080)
         return new SpringApplicationBuilder(PathwayApplication.class)
-                .properties("server.port=0", "spring.datasource.url=", "pathway.embedded-db.dir=" + dataDir,
-                        "pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"))
-                .run();
+                .run("--server.port=0", "--spring.datasource.url=", "--pathway.embedded-db.dir=" + dataDir,
+                        "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {
