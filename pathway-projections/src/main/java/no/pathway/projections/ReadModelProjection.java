@@ -9,13 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
-import no.pathway.projections.quarantine.FailureCause;
+import no.pathway.projections.quarantine.PathwayIsolation;
 import no.pathway.projections.quarantine.Quarantine;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
@@ -27,14 +26,9 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the gap and summary read models in step with the event store. A new event marks its pathway; before the
@@ -43,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and replay gives the same rows and the same gap ids, and a pathway is judged once per batch however many of
  * its events the batch holds. Both read models share one processor because both need the whole pathway.
  *
- * <p>One pathway never stalls the others: when judging fails for a reason of a pathway ({@link FailureCause}), each
- * pathway is judged again alone, in a savepoint, and those that still fail are set aside in the {@link Quarantine}
- * in the same transaction, while the rest are written. Their later events are counted against them, not judged,
+ * <p>One pathway never stalls the others: when judging fails for a reason of a pathway, each pathway is judged again
+ * alone and those that still fail are set aside in the {@link Quarantine} in the same transaction, while the rest
+ * are written ({@link PathwayIsolation}). Their later events are counted against them, not judged,
  * until an operator retries them. A transient or environmental failure sets nothing aside: it rolls the batch back
  * and the processor retries it.
  */
@@ -55,7 +49,6 @@ public class ReadModelProjection {
     public static final String PROCESSING_GROUP = "pathway-read-models";
     private static final int REBUILD_CHUNK = 1000;
     private static final String BATCH = ReadModelProjection.class.getName() + ".batch";
-    private static final Logger LOG = LoggerFactory.getLogger(ReadModelProjection.class);
 
     /** What a retry of a set-aside pathway came to. */
     public enum Retry { RELEASED, STILL_SET_ASIDE, NOT_SET_ASIDE }
@@ -66,7 +59,7 @@ public class ReadModelProjection {
     private final PathwaySummaries summaries;
     private final BatchObserver observer;
     private final Quarantine quarantine;
-    private final TransactionTemplate savepoint;
+    private final PathwayIsolation isolation;
     private final JdbcTemplate jdbc;
     private final Duration batchStatementTimeout;
     private final Duration rebuildTimeout;
@@ -77,7 +70,7 @@ public class ReadModelProjection {
      * @param rebuildTimeout        how long one statement of a rebuild may take: it reads the whole store in one
      */
     public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries,
-                               BatchObserver observer, Quarantine quarantine, PlatformTransactionManager transactions,
+                               BatchObserver observer, Quarantine quarantine, PathwayIsolation isolation,
                                JdbcTemplate jdbc,
                                @Value("${pathway.read-models.batch-statement-timeout:PT60S}") Duration batchStatementTimeout,
                                @Value("${pathway.read-models.rebuild-timeout:PT30M}") Duration rebuildTimeout) {
@@ -87,8 +80,7 @@ public class ReadModelProjection {
         this.summaries = summaries;
         this.observer = observer;
         this.quarantine = quarantine;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.isolation = isolation;
         this.jdbc = jdbc;
         this.batchStatementTimeout = batchStatementTimeout;
         this.rebuildTimeout = rebuildTimeout;
@@ -141,7 +133,7 @@ public class ReadModelProjection {
         boundStatements(batchStatementTimeout);
         Set<String> pathways = new LinkedHashSet<>(batch.events.keySet());
         pathways.removeAll(quarantine.noteLaterEvents(batch.events));
-        judgeOrSetAside(pathways, ids -> replace(stored.of(ids)));
+        isolation.judgeOrSetAside(pathways, ids -> replace(stored.of(ids)));
         observer.judged(batch.events.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -157,7 +149,8 @@ public class ReadModelProjection {
         gaps.deleteAll();
         summaries.deleteAll();
         stored.forEachChunk(REBUILD_CHUNK, chunk -> {
-            Set<String> setAside = judgeOrSetAside(chunk.keySet(), ids -> replace(stored.deserialize(only(chunk, ids))));
+            Set<String> setAside = isolation.judgeOrSetAside(chunk.keySet(),
+                    ids -> replace(stored.deserialize(only(chunk, ids))));
             quarantine.release(chunk.keySet().stream().filter(p -> !setAside.contains(p)).toList());
         });
     }
@@ -170,50 +163,11 @@ public class ReadModelProjection {
         if (quarantine.lock(pathwayId).isEmpty()) {
             return Retry.NOT_SET_ASIDE;
         }
-        if (!judgeOrSetAside(List.of(pathwayId), ids -> replace(stored.of(ids))).isEmpty()) {
+        if (!isolation.judgeOrSetAside(List.of(pathwayId), ids -> replace(stored.of(ids))).isEmpty()) {
             return Retry.STILL_SET_ASIDE;
         }
         quarantine.release(List.of(pathwayId));
         return Retry.RELEASED;
-    }
-
-    /**
-     * Judges the pathways together in a savepoint; if that fails for a reason of a pathway, each alone in its own,
-     * setting aside those that fail. Any other failure propagates: the caller's transaction rolls back whole.
-     *
-     * @return the pathways set aside
-     */
-    private Set<String> judgeOrSetAside(Collection<String> pathways, Consumer<Collection<String>> judge) {
-        if (pathways.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            savepoint.executeWithoutResult(s -> judge.accept(pathways));
-            return Set.of();
-        } catch (RuntimeException together) {
-            requirePathwayCause(together);
-        }
-        Set<String> setAside = new LinkedHashSet<>();
-        for (String pathwayId : pathways) {
-            try {
-                savepoint.executeWithoutResult(s -> judge.accept(List.of(pathwayId)));
-            } catch (RuntimeException alone) {
-                requirePathwayCause(alone);
-                quarantine.setAside(pathwayId, alone);
-                setAside.add(pathwayId);
-                // the type only, and no pathway id: a message may quote data; operators list the pathways
-                LOG.warn("A read-model pathway was set aside after a failure of type {} (SQLSTATE {}); "
-                                + "see GET /api/v1/admin/read-models/quarantine", alone.getClass().getName(),
-                        FailureCause.sqlState(alone));
-            }
-        }
-        return setAside;
-    }
-
-    private static void requirePathwayCause(RuntimeException failure) {
-        if (FailureCause.of(failure) != FailureCause.PATHWAY) {
-            throw failure;
-        }
     }
 
     /** Bounds each statement of the current transaction: a long operation sets its own bound, not the session's. */

@@ -38,8 +38,8 @@ public final class TimeBound<T> implements AutoCloseable {
     }
 
     /**
-     * The check's answer, or {@link Exceeded} when it took longer than the bound (it goes on in the background and a
-     * later caller may get its answer); a failure of the check is rethrown as it was.
+     * The check's answer, or {@link Exceeded} when it takes longer than the bound (it goes on in the background, and
+     * callers meanwhile wait for it rather than start another); a failure of the check is rethrown as it was.
      */
     public T get() {
         CompletableFuture<T> call;
