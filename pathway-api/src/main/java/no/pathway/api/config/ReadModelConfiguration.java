@@ -1,12 +1,16 @@
 package no.pathway.api.config;
 
 import java.time.Duration;
+import java.util.Optional;
 import no.pathway.api.admin.ReadModelErrors;
 import no.pathway.projections.ReadModelProjection;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.RuleSet;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +28,16 @@ public class ReadModelConfiguration {
         return ReadModelNodeId.generate();
     }
 
+    /** The balancer asks for the processor only once it runs: the processor is built with the balancer. */
     @Bean(destroyMethod = "close")
     ReadModelSegmentBalancer readModelSegmentBalancer(JdbcTemplate jdbc, ReadModelNodeId readModelNodeId,
+            ObjectProvider<EventProcessingConfiguration> processing,
             @Value("${pathway.read-models.heartbeat:PT0.25S}") Duration heartbeat,
             @Value("${pathway.read-models.claim-timeout:PT1S}") Duration claimTimeout) {
-        return new ReadModelSegmentBalancer(jdbc, readModelNodeId.value(), ReadModelProjection.PROCESSING_GROUP, heartbeat,
-                claimTimeout);
+        return new ReadModelSegmentBalancer(jdbc, readModelNodeId.value(), ReadModelProjection.PROCESSING_GROUP,
+                () -> Optional.ofNullable(processing.getIfAvailable()).flatMap(p -> p.eventProcessor(
+                        ReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class)),
+                heartbeat, claimTimeout);
     }
 
     /**
