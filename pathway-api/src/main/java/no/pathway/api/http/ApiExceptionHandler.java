@@ -27,8 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    /** How long a client should wait before sending a request again that the database could not serve. */
-    static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Problem> invalid(InvalidRequest e) {
@@ -73,11 +71,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransactionTimedOutException.class, SQLTransientException.class, SQLRecoverableException.class,
             Unavailable.class})
     ResponseEntity<Problem> unavailable(Exception e) {
-        log.warn("Database unavailable ({}); answered 503", e.getClass().getName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
-                        "The service's database did not answer in time. Send the same request again later."));
+        log.debug("Database unavailable ({}); answered 503", e.getClass().getName());
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's database did not answer in time. Send the same request again later.").toResponse();
     }
 
     /** Axon wraps the database's failures in its own exceptions (reading a pathway's events, say). */

@@ -2,6 +2,7 @@ package no.pathway.api.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +13,8 @@ import org.springframework.http.ResponseEntity;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+    /** How long a client should wait before sending again a request answered 503. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     public static Problem of(HttpStatus status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.value(), detail, List.of());
@@ -23,7 +26,13 @@ public record Problem(String type, String title, int status, String detail, List
                 List.copyOf(errors));
     }
 
+    /** The problem as a response; a 503 tells the client when to try again (every 503 here is worth a retry). */
     public ResponseEntity<Problem> toResponse() {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(this);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(this);
     }
 }
