@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import no.pathway.api.security.SourceGrant;
 import no.pathway.api.support.PathwayGenerator;
 import no.pathway.api.support.TestPersons;
 import tools.jackson.databind.JsonNode;
@@ -374,10 +375,16 @@ public final class Benchmark {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", jar.toString(),
+                // the generator posts every kind of event as one source system
+                "--pathway.sources.bench-source.settings=DETOX,OUTPATIENT,RESIDENTIAL,MUNICIPALITY,NAV,PRISON",
+                "--pathway.sources.bench-source.types=" + String.join(",", SourceGrant.WITHOUT_SETTING.stream()
+                        .map(Enum::name).toList()),
+                "--pathway.sources.bench-source.municipalities=" + SourceGrant.ANY_MUNICIPALITY));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("service.log").toFile());
-        pb.environment().putAll(Map.of("SPRING_DATASOURCE_URL", PG + DB, "SPRING_DATASOURCE_USERNAME", "postgres",
+        // the application's role and the migrations' owner are the development defaults, as in a real deployment
+        pb.environment().putAll(Map.of("SPRING_DATASOURCE_URL", PG + DB,
                 "PATHWAY_DATA_DIR", data.toString(), "PORT", String.valueOf(PORT),
                 "PATHWAY_RATE_LIMIT_PER_SECOND", "1000000", "PATHWAY_RATE_LIMIT_BURST", "1000000"));
         Process process = pb.start();

@@ -33,7 +33,7 @@ public final class Simulate {
         if (auth == null) {
             HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/dev/tokens"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"roles\":[\"SOURCE\"],\"client\":\"simulator\",\"minutes\":120}")).build(),
+                            "{\"roles\":[\"SOURCE\"],\"client\":\"demo-all-settings\",\"minutes\":120}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (token.statusCode() != 200) {
                 throw new IllegalStateException("no development issuer at " + base + "; set PATHWAY_POST_AUTH");

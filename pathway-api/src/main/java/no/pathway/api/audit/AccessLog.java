@@ -39,12 +39,14 @@ public class AccessLog {
         this.clock = clock;
     }
 
-    /** Logs that the current request read these pathways. */
+    /** Logs that the current request read these pathways, with the purpose its {@code X-Purpose} header states. */
     public void record(Caller caller, Collection<String> pathwayIds) {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
-        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        String call = request.getMethod() + " " + (route == null ? request.getRequestURI() : route);
+        record(caller, pathwayIds, currentRequest().getHeader(PURPOSE_HEADER));
+    }
+
+    /** Logs that the current request read these pathways for the given purpose (checked plain text, or null). */
+    public void record(Caller caller, Collection<String> pathwayIds, String purpose) {
+        String call = currentCall();
         String roles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO access_log (accessed_at, subject, client, roles, call, "
@@ -54,10 +56,32 @@ public class AccessLog {
             ps.setString(3, caller.client());
             ps.setString(4, roles);
             ps.setString(5, call);
-            ps.setString(6, request.getHeader(PURPOSE_HEADER));
+            ps.setString(6, purpose);
             ps.setArray(7, con.createArrayOf("text", new TreeSet<>(pathwayIds).toArray()));
             return ps;
         });
+    }
+
+    /** How many reads through {@code call} this subject made since {@code since}, and the oldest of them. */
+    public record Count(long reads, Instant oldest) {
+    }
+
+    public Count countSince(String subject, String call, Instant since) {
+        return jdbc.queryForObject("SELECT count(*), min(accessed_at) FROM access_log "
+                        + "WHERE subject = ? AND call = ? AND accessed_at >= ?",
+                (rs, n) -> new Count(rs.getLong(1), rs.getTimestamp(2) == null ? null : rs.getTimestamp(2)
+                        .toInstant()), subject, call, Timestamp.from(since));
+    }
+
+    /** The current request's call as the log names it: method and route (never the raw URL). */
+    public static String currentCall() {
+        HttpServletRequest request = currentRequest();
+        Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return request.getMethod() + " " + (route == null ? request.getRequestURI() : route);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     /** Who read this pathway, newest first. */

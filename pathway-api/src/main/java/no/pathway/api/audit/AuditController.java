@@ -118,16 +118,14 @@ public class AuditController {
                                               @RequestParam(required = false) String to,
                                               @RequestParam(required = false) String limit, Caller caller) {
         QueryParameters q = new QueryParameters();
-        if (subject == null || subject.isBlank() || subject.length() > 255) {
-            q.problem("subject", "is required: the token subject of the person who looked");
-        }
+        String who = q.text("subject", subject, 255, "is required: the token subject of the person who looked");
         Instant end = q.instantOrDate("to", to, clock.instant());
         Instant start = q.instantOrDate("from", from, Instant.EPOCH);
         int size = q.integer("limit", limit, MAX_LOG, 1, MAX_LOG);
         q.done();
-        List<AccessLog.Entry> entries = accessLog.bySubject(subject, start, end, size);
+        List<AccessLog.Entry> entries = accessLog.bySubject(who, start, end, size);
         accessLog.record(caller, entries.stream().flatMap(e -> e.pathwayIds().stream())
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-        return new AccessLogAnswer(null, subject, entries);
+        return new AccessLogAnswer(null, who, entries);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.core.value.FreeText;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -14,7 +15,13 @@ public class PurposeCheck implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
+        String purpose;
+        try {
+            purpose = request.getHeader(AccessLog.PURPOSE_HEADER);
+        } catch (RequestRejectedException e) {
+            // the firewall refuses control characters and the like when the header is first read
+            throw new InvalidRequest(AccessLog.PURPOSE_HEADER, "must be plain text");
+        }
         if (purpose != null) {
             FreeText.problem(purpose, MAX_PURPOSE).ifPresent(p -> {
                 throw new InvalidRequest(AccessLog.PURPOSE_HEADER, p);

@@ -2,6 +2,7 @@ package no.pathway.api.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import javax.sql.DataSource;
 import no.pathway.core.pathway.Pathway;
 import org.axonframework.common.caching.Cache;
@@ -21,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -40,6 +42,7 @@ import tools.jackson.databind.module.SimpleModule;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+    private static final String PATHWAY_REVISION = Pathway.class.getAnnotation(Revision.class).value();
 
     /** PostgreSQL's unique violation: a concurrent append to the same pathway becomes a ConcurrencyException. */
     @Bean
@@ -78,6 +81,9 @@ public class AxonConfiguration {
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(axonTransactionManager)
                 .snapshotSerializer(serializer)
+                // a snapshot of another shape than the aggregate's @Revision is ignored: the pathway is replayed
+                .snapshotFilter(snapshot -> Objects.equals(PATHWAY_REVISION,
+                        snapshot.getPayload().getType().getRevision()))
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .dataType(byte[].class)

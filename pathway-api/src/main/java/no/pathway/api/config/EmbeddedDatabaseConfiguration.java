@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The run command's database: when no {@code spring.datasource.url} is configured, a real PostgreSQL is started
  * from binaries on Maven Central, with its data kept in {@code pathway.embedded-db.dir} between runs.
- * Pool settings ({@code spring.datasource.hikari.*}) apply exactly as for an external server.
+ * Pool settings ({@code spring.datasource.hikari.*}) apply exactly as for an external server, and so do the two roles:
+ * the application connects as {@code spring.datasource.username}, the migrations run as its superuser
+ * {@code postgres} ({@code spring.flyway.user} in application-dev.properties).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -40,10 +42,11 @@ public class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${spring.datasource.username}") String user) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        // no user in the URL: the driver would prefer it to the pool's, and the migrations use this URL too
+        dataSource.setJdbcUrl("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        dataSource.setUsername(user);
         return dataSource;
     }
 }

@@ -46,7 +46,7 @@ public class AcknowledgementController {
     @PostMapping(path = "/api/v1/gaps/{gapId}/acknowledge", consumes = "application/json")
     public ResponseEntity<?> acknowledge(@PathVariable String gapId, HttpServletRequest request, Caller caller) {
         GapRows.Row gap = parse(gapId) == null ? null : gaps.find(gapId).orElse(null);
-        if (gap == null || !access.visible(caller, gap.gap().pathwayId())) {
+        if (gap == null || !access.seesGap(caller, gap.gap()) || !access.visible(caller, gap.gap().pathwayId())) {
             throw new NotFound("No such gap.");
         }
         JsonNode body = json.read(request, 4096);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import no.pathway.core.value.PlausibleInstant;
 import no.pathway.projections.gaps.GapFilter;
 
 /** Opaque page cursors: the position (due time, gap id) of the last row served. */
@@ -23,7 +24,8 @@ final class Cursors {
             int bar = raw.indexOf('|');
             Instant due = Instant.parse(raw.substring(0, bar));
             String id = UUID.fromString(raw.substring(bar + 1)).toString();
-            return new GapFilter.Cursor(due, id);
+            // a cursor is opaque, but only to the honest: one forged around an absurd instant is not ours
+            return PlausibleInstant.problem(due).isPresent() ? null : new GapFilter.Cursor(due, id);
         } catch (RuntimeException e) {
             return null;
         }

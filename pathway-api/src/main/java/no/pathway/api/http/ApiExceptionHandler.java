@@ -6,26 +6,30 @@ import no.pathway.projections.quarantine.FailureCause;
 import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** The one place that turns exceptions into problem+json. Framework errors keep Spring's problem details. */
+/**
+ * The one place that turns exceptions into problem+json. Framework errors (405, 406, 415, an unknown path, …)
+ * keep their status and headers ({@code Allow}, {@code Accept}) but get {@link Problem#of(int)}'s words, never
+ * Spring's detail, which quotes the method or the media type. Nothing here logs an exception's message.
+ */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidRequest.class)
@@ -50,15 +54,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Problem> denied(AccessDeniedException e) {
-        return Problem.of(HttpStatus.FORBIDDEN, "The token does not grant this call.").toResponse();
+        return Problem.of(403).toResponse();
     }
 
-    /** Unknown paths: no mention of static resources or other internals. */
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problem.of(HttpStatus.NOT_FOUND, "No such resource."));
+    /** The firewall's checks run when a header is first read, which can be in a controller or an interceptor. */
+    @ExceptionHandler({RequestRejectedException.class, HttpMessageNotReadableException.class,
+            TypeMismatchException.class})
+    ResponseEntity<Problem> rejected(Exception e) {
+        return Problem.of(400).toResponse();
     }
 
     /**
@@ -82,10 +85,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return FailureCause.of(e) == FailureCause.TRANSIENT ? unavailable(e) : unexpected(e);
     }
 
+    /** Anything else; Spring MVC's own refusals (an {@link ErrorResponse}) keep their status and headers. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
-        // The exception type only: messages of lower layers may quote input.
-        log.error("Unexpected error of type {}", e.getClass().getName(), e);
-        return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "The service could not complete the request.").toResponse();
+        if (e instanceof ErrorResponse framework) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.putAll(framework.getHeaders());
+            int status = framework.getStatusCode().value();
+            return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problem.of(status));
+        }
+        QuietErrors.error(log, "Unexpected error", e);
+        return Problem.of(500).toResponse();
     }
 }

@@ -11,9 +11,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import no.pathway.core.value.FreeText;
 import no.pathway.core.value.MunicipalityNumber;
+import no.pathway.core.value.PlausibleInstant;
 
 /**
  * Reads query parameters, collecting a problem per bad parameter; {@link #done()} throws them all at once.
@@ -24,12 +27,14 @@ public final class QueryParameters {
     private static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
     private final List<FieldProblem> problems = new ArrayList<>();
 
+    /** An instant with offset inside {@link PlausibleInstant}'s window. */
     public Instant instant(String name, String value, Instant fallback) {
         if (value == null) {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return plausible(name, OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant(),
+                    fallback);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(name, "must be an ISO-8601 instant with offset, e.g. 2026-03-02T08:00:00Z"));
             return fallback;
@@ -40,13 +45,19 @@ public final class QueryParameters {
     public Instant instantOrDate(String name, String value, Instant fallback) {
         if (value != null && value.length() == 10) {
             try {
-                return LocalDate.parse(value).atStartOfDay(NORWAY).toInstant();
+                return plausible(name, LocalDate.parse(value).atStartOfDay(NORWAY).toInstant(), fallback);
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(name, "must be a date (2026-03-01) or an ISO-8601 instant with offset"));
                 return fallback;
             }
         }
         return instant(name, value, fallback);
+    }
+
+    private Instant plausible(String name, Instant instant, Instant fallback) {
+        Optional<String> problem = PlausibleInstant.problem(instant);
+        problem.ifPresent(p -> problems.add(new FieldProblem(name, p)));
+        return problem.isPresent() ? fallback : instant;
     }
 
     public <E extends Enum<E>> Set<E> enums(String name, String value, Class<E> type, Set<E> fallback) {
@@ -105,6 +116,17 @@ public final class QueryParameters {
             return fallback;
         }
         return value;
+    }
+
+    /** Required plain text (no control characters, no identity number): who or what to look for. */
+    public String text(String name, String value, int maxLength, String required) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(name, required));
+            return null;
+        }
+        Optional<String> problem = FreeText.problem(value, maxLength);
+        problem.ifPresent(p -> problems.add(new FieldProblem(name, p)));
+        return problem.isPresent() ? null : value;
     }
 
     public void problem(String name, String message) {

@@ -50,7 +50,8 @@ public class EventsController {
 
     @PostMapping(consumes = "application/json")
     public ResponseEntity<?> post(HttpServletRequest request, Caller caller) {
-        IngestOutcome outcome = ingestion.ingest(source(caller), json.read(request, properties.maxEventBytes()));
+        String source = source(caller);
+        IngestOutcome outcome = ingestion.ingest(source, json.read(request, properties.maxEventBytes()));
         if (outcome instanceof IngestOutcome.Stored s) {
             return ResponseEntity.status(s.first() ? HttpStatus.CREATED : HttpStatus.OK).body(Stored.of(s.receipt()));
         }
@@ -95,6 +96,10 @@ public class EventsController {
         if (outcome instanceof IngestOutcome.Invalid i) {
             return Problem.invalid(i.problems());
         }
+        if (outcome instanceof IngestOutcome.NotGranted n) {
+            return new Problem("about:blank", HttpStatus.FORBIDDEN.getReasonPhrase(), HttpStatus.FORBIDDEN.value(),
+                    "This source system is not registered to post this event; nothing was stored.", n.problems());
+        }
         if (outcome instanceof IngestOutcome.Conflict) {
             return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT,
                     "This source already posted an event with this eventId and different content.");
@@ -103,11 +108,15 @@ public class EventsController {
                 "The pathway is busy with concurrent writes; nothing was stored. Retry the request.");
     }
 
-    /** The authenticated client is the source: a system cannot post (or retract) in another system's name. */
-    private static String source(Caller caller) {
+    /**
+     * The authenticated client is the source: a system cannot post (or retract) in another system's name. It must be
+     * registered, which is checked before the body is read.
+     */
+    private String source(Caller caller) {
         if (caller.client() == null) {
             throw new Forbidden("The token names no client id usable as a source (1-128 of A-Z a-z 0-9 . _ : -).");
         }
+        ingestion.requireRegistered(caller.client());
         return caller.client();
     }
 }

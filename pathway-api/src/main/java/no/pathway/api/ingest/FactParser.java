@@ -36,15 +36,12 @@ public class FactParser {
         if (node == null || !node.isObject()) {
             throw new InvalidRequest("(event)", "must be a JSON object");
         }
-        FactReader r = new FactReader(node);
+        FactReader r = new FactReader(node, clock.instant());
         String eventId = r.id("eventId", true);
         FactType type = r.choice("type", FactType.class, true);
-        String pathwayId = pathwayId(r);
-        Instant occurredAt = r.instant("occurredAt", true);
-        if (occurredAt != null && occurredAt.isAfter(clock.instant().plus(properties.maxFutureSkew()))) {
-            r.problem("occurredAt", "lies more than " + properties.maxFutureSkew().toMinutes()
-                    + " minutes in the future");
-        }
+        PersonId person = person(r);
+        String pathwayId = person == null ? null : pathwayIds.of(person);
+        Instant occurredAt = r.occurrence("occurredAt", properties.maxFutureSkew());
         EventMeta meta = new EventMeta(eventId, source, occurredAt, null,
                 r.municipality("municipality", false), r.organisation("reportedBy", false));
         PathwayEvent fact = type == null ? null : read(type, meta, r);
@@ -54,10 +51,10 @@ public class FactParser {
         if (!r.problems().isEmpty()) {
             throw new InvalidRequest(r.problems());
         }
-        return new ParsedFact(pathwayId, fact, contentHash(pathwayId, fact));
+        return new ParsedFact(pathwayId, person, fact, contentHash(pathwayId, fact));
     }
 
-    private String pathwayId(FactReader r) {
+    private PersonId person(FactReader r) {
         String personId = r.string("personId", true);
         if (personId == null) {
             return null;
@@ -67,7 +64,7 @@ public class FactParser {
             r.problem("personId", problem.get());
             return null;
         }
-        return pathwayIds.of(PersonId.of(personId, properties.acceptSyntheticPersonIds()));
+        return PersonId.of(personId, properties.acceptSyntheticPersonIds());
     }
 
     private static PathwayEvent read(FactType type, EventMeta m, FactReader r) {
@@ -82,7 +79,7 @@ public class FactParser {
             case HANDOVER_ACCEPTED -> new HandoverAccepted(m, r.id("handoverId", true));
             case HANDOVER_REJECTED -> new HandoverRejected(m, r.id("handoverId", true), r.text("reason", false));
             case APPOINTMENT_BOOKED -> new AppointmentBooked(m, r.id("appointmentId", true),
-                    r.choice("setting", Setting.class, true), r.instant("scheduledAt", true),
+                    r.choice("setting", Setting.class, true), r.schedule("scheduledAt"),
                     r.organisation("provider", false));
             case APPOINTMENT_CANCELLED -> new AppointmentCancelled(m, r.id("appointmentId", true));
             case APPOINTMENT_ATTENDED -> new AppointmentAttended(m, r.id("appointmentId", true));

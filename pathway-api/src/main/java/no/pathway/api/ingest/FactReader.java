@@ -1,5 +1,6 @@
 package no.pathway.api.ingest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +19,7 @@ import no.pathway.core.value.FreeText;
 import no.pathway.core.value.Identifier;
 import no.pathway.core.value.MunicipalityNumber;
 import no.pathway.core.value.OrganisationNumber;
+import no.pathway.core.value.PlausibleInstant;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,11 +31,13 @@ final class FactReader {
     static final int MAX_TEXT = 500;
 
     private final JsonNode node;
+    private final Instant now;
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Set<String> read = new HashSet<>();
 
-    FactReader(JsonNode node) {
+    FactReader(JsonNode node, Instant now) {
         this.node = node;
+        this.now = now;
     }
 
     List<FieldProblem> problems() {
@@ -61,14 +65,7 @@ final class FactReader {
     }
 
     String id(String field, boolean required) {
-        return checked(field, required, v -> {
-            if (!Identifier.isValid(v)) {
-                return Optional.of("must be 1-128 characters of A-Z a-z 0-9 . _ : -");
-            }
-            // e.g. a careless integrator's eventId
-            return FreeText.containsPersonId(v)
-                    ? Optional.of("must not contain a national identity number") : Optional.empty();
-        });
+        return checked(field, required, Identifier::problem);
     }
 
     String organisation(String field, boolean required) {
@@ -98,19 +95,33 @@ final class FactReader {
         return null;
     }
 
-    /** An instant with offset, kept to the microsecond (PostgreSQL's precision) so every store agrees. */
-    Instant instant(String field, boolean required) {
-        String value = string(field, required);
+    /** When something happened: not before 1900, at most {@code skew} ahead of now ({@link PlausibleInstant}). */
+    Instant occurrence(String field, Duration skew) {
+        return instant(field, v -> PlausibleInstant.occurrenceProblem(v, now, skew));
+    }
+
+    /** When something is to happen: not before 1900, at most ten years ahead ({@link PlausibleInstant}). */
+    Instant schedule(String field) {
+        return instant(field, v -> PlausibleInstant.scheduleProblem(v, now));
+    }
+
+    /** A required instant with offset, kept to the microsecond (PostgreSQL's precision) so every store agrees. */
+    private Instant instant(String field, Function<Instant, Optional<String>> rule) {
+        String value = string(field, true);
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+            instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
                     .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             problem(field, "must be an ISO-8601 instant with offset, e.g. 2026-03-02T08:00:00+01:00");
             return null;
         }
+        Optional<String> problem = rule.apply(instant);
+        problem.ifPresent(p -> problem(field, p));
+        return problem.isPresent() ? null : instant;
     }
 
     boolean bool(String field) {

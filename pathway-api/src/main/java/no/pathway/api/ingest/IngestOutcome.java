@@ -23,6 +23,10 @@ public sealed interface IngestOutcome {
     record Invalid(String eventId, List<FieldProblem> problems) implements IngestOutcome {
     }
 
+    /** Valid, but outside what the source system is registered to post; nothing was stored. */
+    record NotGranted(String eventId, List<FieldProblem> problems) implements IngestOutcome {
+    }
+
     /** Conflicting writers kept winning; nothing was stored and the client may retry. */
     record Busy(String eventId) implements IngestOutcome {
     }

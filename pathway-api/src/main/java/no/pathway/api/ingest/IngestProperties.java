@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Ingestion limits and the group-commit settings.
  *
- * @param acceptSyntheticPersonIds accept national test numbers (month + 80); off in the prod profile
+ * @param acceptSyntheticPersonIds accept national test numbers (month + 80); development only
  * @param maxFutureSkew            how far ahead of the service's clock an occurredAt may lie
  * @param maxEventBytes            body limit of POST /events
  * @param maxBatchBytes            body limit of POST /events/batch

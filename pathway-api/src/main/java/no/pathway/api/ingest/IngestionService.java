@@ -11,8 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import no.pathway.api.http.FieldProblem;
+import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.api.http.Unavailable;
+import no.pathway.api.security.SourceGrant;
+import no.pathway.api.security.SourceRegistry;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.value.Identifier;
@@ -33,13 +37,15 @@ public class IngestionService {
     private final FactParser parser;
     private final Clock clock;
     private final WriteQueue writes;
+    private final SourceRegistry sources;
     private final Duration answerTimeout;
 
-    IngestionService(FactParser parser, Clock clock, WriteQueue writes,
+    IngestionService(FactParser parser, Clock clock, WriteQueue writes, SourceRegistry sources,
                      @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout) {
         this.parser = parser;
         this.clock = clock;
         this.writes = writes;
+        this.sources = sources;
         this.answerTimeout = answerTimeout;
     }
 
@@ -47,15 +53,25 @@ public class IngestionService {
         return ingestAll(source, List.of(event)).get(0);
     }
 
-    /** The outcome of each event, in order: invalid ones are answered here, the rest once stored. */
+    /**
+     * The outcome of each event, in order: invalid ones and those outside the source's grant are answered here, the
+     * rest once stored. A source system that is not registered may post nothing ({@link Forbidden}).
+     */
     public List<IngestOutcome> ingestAll(String source, List<JsonNode> events) {
+        SourceGrant grant = requireRegistered(source);
         IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         List<Integer> valid = new ArrayList<>();
         List<WriteQueue.Item> items = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             try {
-                items.add(new WriteQueue.Item(source, parser.parse(events.get(i), source)));
-                valid.add(i);
+                ParsedFact parsed = parser.parse(events.get(i), source);
+                List<FieldProblem> refusals = grant.refusals(parsed.fact());
+                if (refusals.isEmpty()) {
+                    items.add(new WriteQueue.Item(source, parsed));
+                    valid.add(i);
+                } else {
+                    outcomes[i] = new IngestOutcome.NotGranted(parsed.fact().eventId(), refusals);
+                }
             } catch (InvalidRequest e) {
                 outcomes[i] = new IngestOutcome.Invalid(readableEventId(events.get(i)), e.problems());
             }
@@ -67,6 +83,12 @@ public class IngestionService {
         return Arrays.asList(outcomes);
     }
 
+    /** The grant of a registered source system; any other client may not post at all. */
+    public SourceGrant requireRegistered(String source) {
+        return sources.grant(source).orElseThrow(() -> new Forbidden(
+                "This client is not registered as a source system, so it may not post events."));
+    }
+
     /**
      * Records that a coordinator acknowledged a gap: a GAP_ACKNOWLEDGED fact on the gap's pathway, stored like any
      * other (receipt, hash-chain link), with the coordinator's client as source.
@@ -74,7 +96,7 @@ public class IngestionService {
     public IngestOutcome acknowledge(String source, String subject, String pathwayId, String gapId, String note) {
         GapAcknowledged fact = new GapAcknowledged(new EventMeta("ack-" + UUID.randomUUID(), source,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null), gapId, note, subject);
-        ParsedFact parsed = new ParsedFact(pathwayId, fact, parser.contentHash(pathwayId, fact));
+        ParsedFact parsed = new ParsedFact(pathwayId, null, fact, parser.contentHash(pathwayId, fact));
         return await(writes.submit(List.of(new WriteQueue.Item(source, parsed)))).get(0);
     }
 

@@ -23,9 +23,11 @@ import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import no.pathway.api.audit.EventChain;
 import no.pathway.api.http.FieldProblem;
+import no.pathway.api.identity.IdentityVault;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.pathway.RecordFacts;
+import no.pathway.core.value.PersonId;
 import no.pathway.projections.quarantine.FailureCause;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -46,9 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit: every request's valid facts become one {@link Unit} on a queue, and a few writer threads each take
  * whatever units are waiting (up to {@code maxGroupEvents}) and store them in <em>one</em> transaction: one receipt
- * query, one command per pathway (its facts in order), one batch of receipts and one of hash-chain links, one
- * commit. Under load many requests share a commit and its WAL flush; alone, a request is its own group and waits
- * for nobody. Every answer is given only after its transaction has committed.
+ * query, one command per pathway (its facts in order), one batch each of receipts, hash-chain links and identity-vault
+ * rows for persons new to the vault, one commit. Under load many requests share a commit and its WAL flush; alone, a
+ * request is its own group and waits for nobody. Every answer is given only after its transaction has committed.
  *
  * <p>Each fact still stands alone. The pathway refuses a bad retraction as an outcome, not an exception, so it
  * does not roll back its neighbours. A conflict with a concurrent writer (another instance, the same key posted
@@ -85,6 +87,7 @@ class WriteQueue implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final EventChain chain;
+    private final IdentityVault vault;
     private final Cache pathwayCache;
     private final int maxGroupEvents;
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
@@ -96,12 +99,14 @@ class WriteQueue implements AutoCloseable {
      * @param pathwayCache emptied after a group's transaction rolled back: what was cached from it is now wrong
      */
     WriteQueue(Receipts receipts, CommandGateway commands, PlatformTransactionManager transactionManager, Clock clock,
-               EventChain chain, @Qualifier("pathwayCache") Cache pathwayCache, IngestProperties properties) {
+               EventChain chain, IdentityVault vault, @Qualifier("pathwayCache") Cache pathwayCache,
+               IngestProperties properties) {
         this.receipts = receipts;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.chain = chain;
+        this.vault = vault;
         this.pathwayCache = pathwayCache;
         this.maxGroupEvents = properties.maxGroupEvents();
         for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -280,7 +285,10 @@ class WriteQueue implements AutoCloseable {
         }
     }
 
-    /** One transaction: answer retries from their receipts, record the rest per pathway, write receipts and links. */
+    /**
+     * One transaction: answer retries from their receipts, record the rest per pathway, write receipts, links and the
+     * persons the vault does not hold yet.
+     */
     private List<IngestOutcome> storeInTransaction(List<Item> round) {
         IngestOutcome[] outcomes = new IngestOutcome[round.size()];
         Map<Receipts.Key, Receipts.Stored> existing = receipts.find(round.stream().map(Item::key).toList());
@@ -319,7 +327,20 @@ class WriteQueue implements AutoCloseable {
         });
         receipts.insert(newReceipts);
         chain.append(firstNewSequence);
+        vault.keep(persons(round, firstNewSequence.keySet()));
         return List.of(outcomes);
+    }
+
+    /** The person of each pathway that recorded something in this round, for the identity vault. */
+    private static Map<String, PersonId> persons(List<Item> round, Set<String> recordedPathways) {
+        Map<String, PersonId> persons = new HashMap<>();
+        for (Item item : round) {
+            PersonId person = item.parsed().person();
+            if (person != null && recordedPathways.contains(item.parsed().pathwayId())) {
+                persons.putIfAbsent(item.parsed().pathwayId(), person);
+            }
+        }
+        return persons;
     }
 
     /**

@@ -95,7 +95,7 @@ public class PathwaysController {
                 .orElseThrow(() -> new NotFound(PathwayAccess.NO_SUCH_PATHWAY));
         accessLog.record(caller, List.of(pathwayId));
         Instant now = clock.instant();
-        Map<GapStatus, Long> counts = gapRows.ofPathway(pathwayId).stream()
+        Map<GapStatus, Long> counts = gapRows.ofPathway(pathwayId).stream().filter(g -> access.seesGap(caller, g))
                 .collect(Collectors.groupingBy(g -> g.statusAt(now), Collectors.counting()));
         return new Summary(pathwayId, s.municipality(), s.activeEpisodes(), s.housing(), s.contacts(),
                 counts.getOrDefault(GapStatus.PROSPECTIVE, 0L), counts.getOrDefault(GapStatus.OPEN, 0L),
@@ -119,6 +119,7 @@ public class PathwaysController {
         accessLog.record(caller, List.of(pathwayId));
         Map<String, Acknowledgement> acks = Acknowledgement.latest(events, when, known);
         return new Gaps(pathwayId, when, known, engine.evaluate(pathwayId, events, when, known).stream()
+                .filter(g -> access.seesGap(caller, g))
                 .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
                 .map(g -> GapView.of(g, when, acks.get(g.gapId()))).toList());
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import no.pathway.core.value.IdentityNumbers;
 import no.pathway.core.value.Identifier;
 import no.pathway.core.value.MunicipalityNumber;
 import org.springframework.core.MethodParameter;
@@ -45,7 +46,12 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                 .collect(Collectors.toSet());
         String client = properties.clientClaims().stream().map(c -> token.getToken().getClaimAsString(c))
                 .filter(Identifier::isValid).findFirst().orElse(null);
-        return new Caller(token.getToken().getSubject(), client, roles, municipalities(token));
+        String subject = token.getToken().getSubject();
+        if (subject != null && IdentityNumbers.foundIn(subject, IdentityNumbers.Rule.VALID)) {
+            // the subject goes into the access log and acknowledgements; an identity provider may put a pid there
+            throw new AccessDeniedException("subject");
+        }
+        return new Caller(subject, client, roles, municipalities(token));
     }
 
     private Set<String> municipalities(JwtAuthenticationToken token) {

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * A local token issuer for development and tests only: an RSA key kept in the data folder (so tokens survive a
- * restart) and a way to mint tokens for each role. The prod profile refuses to start with it enabled.
+ * restart) and a way to mint tokens for each role. Outside the dev profile the service refuses to start with it.
  */
 public class DevIssuer {
     private final RSAKey key;

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Development only: mints a token for a role, so the run command works out of the box. Absent (404) unless
- * {@code pathway.security.dev-issuer.enabled}; the prod profile refuses to start with it.
+ * {@code pathway.security.dev-issuer.enabled}; outside the dev profile the service refuses to start with it.
  */
 @RestController
 @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")

@@ -15,9 +15,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -26,7 +27,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import no.pathway.api.audit.PurposeCheck;
@@ -44,7 +44,9 @@ public class SecurityConfiguration {
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
-        response.setHeader("WWW-Authenticate", "Bearer");
+        // RFC 6750: a token that was sent and refused is invalid_token; a missing one gets the bare challenge
+        response.setHeader("WWW-Authenticate",
+                e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
     };
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
@@ -54,6 +56,12 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock, JwtDecoder decoder)
             throws Exception {
         boolean devIssuer = properties.devIssuer().enabled();
+        FailedAuthenticationLimit failures = new FailedAuthenticationLimit(properties.rateLimit().failuresPerSecond(),
+                properties.rateLimit().failureBurst(), clock);
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            failures.failed(request);
+            UNAUTHORIZED.commence(request, response, e);
+        };
         http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
@@ -61,9 +69,8 @@ public class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                // EdgeFilter sets the security headers on every answer, the chain's refusals included
+                .headers(h -> h.disable())
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/events", "/api/v1/events/batch")
                             .hasRole(Role.SOURCE.name());
@@ -73,6 +80,9 @@ public class SecurityConfiguration {
                             "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/audit/access-log/by-person").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge").hasRole(COORDINATOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity").hasAnyRole(COORDINATOR, AUDITOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity/erasure")
+                            .hasAnyRole(AUDITOR, Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*", "/api/v1/pathways/*/gaps")
                             .hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/gaps", "/api/v1/gaps/summary", "/api/v1/indicators")
@@ -84,16 +94,16 @@ public class SecurityConfiguration {
                     if (devIssuer) {
                         a.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
-                    a.requestMatchers("/error").permitAll();
                     a.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(new VerifiedTokens(decoder, clock, VERIFIED_TOKEN_MAX_AGE,
                                         VERIFIED_TOKEN_MAX_ENTRIES))
                                 .jwtAuthenticationConverter(authenticationConverter(properties)))
-                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(FORBIDDEN))
-                .exceptionHandling(e -> e.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(FORBIDDEN))
+                .addFilterBefore(failures, BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
                         properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
         return http.build();
@@ -142,14 +152,21 @@ public class SecurityConfiguration {
                 properties.audience(), clock);
     }
 
-    /** With the development issuer: its key, its issuer, the audience. Otherwise Spring Boot's from issuer/JWKS settings. */
+    /**
+     * What every token must carry besides a good signature and time ({@link TokenRules}). Spring Boot adds it to the
+     * decoder it makes from the issuer or JWK set settings; the development issuer's decoder uses it too.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> tokenRules(SecurityProperties properties, Environment environment) {
+        return TokenRules.of(properties, environment);
+    }
+
+    /** With the development issuer: its key and the token rules. Otherwise Spring Boot's from issuer/JWKS settings. */
     @Bean
     @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")
-    JwtDecoder devIssuerDecoder(DevIssuer issuer, SecurityProperties properties) throws Exception {
+    JwtDecoder devIssuerDecoder(DevIssuer issuer, OAuth2TokenValidator<Jwt> tokenRules) throws Exception {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey().toRSAPublicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()))));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(tokenRules));
         return decoder;
     }
 

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientClaims      claims naming the calling system, first present wins (HelseID: client_id)
  * @param municipalityClaim the claim listing a coordinator's municipalities
  * @param devIssuer         the local development issuer; never in production
- * @param rateLimit         requests per second and burst per client
+ * @param rateLimit         requests per second and burst per client, and failed authentications per address
  */
 @ConfigurationProperties("pathway.security")
 public record SecurityProperties(String audience, Scopes scopes, List<String> clientClaims, String municipalityClaim,
@@ -25,6 +25,12 @@ public record SecurityProperties(String audience, Scopes scopes, List<String> cl
     public record DevIssuer(boolean enabled, String issuer, Path keyFile) {
     }
 
-    public record RateLimit(double perSecond, int burst) {
+    /**
+     * @param perSecond          requests a second per client
+     * @param burst              requests at once per client
+     * @param failuresPerSecond  failed authentications a second per remote address
+     * @param failureBurst       failed authentications at once per remote address
+     */
+    public record RateLimit(double perSecond, int burst, double failuresPerSecond, int failureBurst) {
     }
 }

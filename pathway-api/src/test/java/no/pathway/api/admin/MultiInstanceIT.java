@@ -57,8 +57,8 @@ class MultiInstanceIT extends ApiIT {
         return new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString(),
                 "--server.port=" + port, "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--pathway.security.dev-issuer.key-file=" + dir.resolve("dev-issuer-key.json"))
+                "--pathway.security.dev-issuer.key-file=" + TestDatabase.devIssuerKeyFile(),
+                "--pathway.vault.kek-file=" + TestDatabase.vaultKekFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
     }
 

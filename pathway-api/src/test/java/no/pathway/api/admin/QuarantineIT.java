@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import no.pathway.api.identity.PathwayIds;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
+import no.pathway.api.support.TestDatabase;
 import no.pathway.api.support.TestPersons;
 import no.pathway.core.value.PersonId;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,10 @@ class QuarantineIT extends ApiIT {
     @BeforeEach
     void poisonable() {
         awaitReadModels();
-        jdbc.sql("CREATE TABLE quarantine_it_poisoned (pathway_id VARCHAR(64) PRIMARY KEY, action VARCHAR(8))")
+        owner.sql("CREATE TABLE quarantine_it_poisoned (pathway_id VARCHAR(64) PRIMARY KEY, action VARCHAR(8))")
                 .update();
-        jdbc.sql("""
+        owner.sql("GRANT SELECT ON quarantine_it_poisoned TO " + TestDatabase.applicationRole()).update();
+        owner.sql("""
                 CREATE FUNCTION quarantine_it_poison() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF EXISTS (SELECT 1 FROM quarantine_it_poisoned WHERE pathway_id = NEW.pathway_id
@@ -59,24 +61,24 @@ class QuarantineIT extends ApiIT {
                     END IF;
                     RETURN NEW;
                 END $$""").update();
-        jdbc.sql("CREATE TRIGGER quarantine_it_poison BEFORE INSERT OR UPDATE ON pathway_summary "
+        owner.sql("CREATE TRIGGER quarantine_it_poison BEFORE INSERT OR UPDATE ON pathway_summary "
                 + "FOR EACH ROW EXECUTE FUNCTION quarantine_it_poison()").update();
     }
 
     @AfterEach
     void cured() {
-        jdbc.sql("DROP TRIGGER quarantine_it_poison ON pathway_summary").update();
-        jdbc.sql("DROP FUNCTION quarantine_it_poison()").update();
-        jdbc.sql("DROP TABLE quarantine_it_poisoned").update();
+        owner.sql("DROP TRIGGER quarantine_it_poison ON pathway_summary").update();
+        owner.sql("DROP FUNCTION quarantine_it_poison()").update();
+        owner.sql("DROP TABLE quarantine_it_poisoned").update();
         api.post(QUARANTINE + "/retry", "{}", Map.of());
     }
 
     private void poison(String pathwayId, String action) {
-        jdbc.sql("INSERT INTO quarantine_it_poisoned VALUES (?, ?)").params(pathwayId, action).update();
+        owner.sql("INSERT INTO quarantine_it_poisoned VALUES (?, ?)").params(pathwayId, action).update();
     }
 
     private void cure(String pathwayId) {
-        jdbc.sql("DELETE FROM quarantine_it_poisoned WHERE pathway_id = ?").param(pathwayId).update();
+        owner.sql("DELETE FROM quarantine_it_poisoned WHERE pathway_id = ?").param(pathwayId).update();
     }
 
     private Map<String, Object> overdose(String person, Duration ago) {
@@ -174,7 +176,7 @@ class QuarantineIT extends ApiIT {
         String poisoned = pathwayBefore(poisonedPerson);
         postBatch(List.of(overdose(poisonedPerson, Duration.ofHours(5))));
         awaitReadModels();
-        jdbc.sql("DELETE FROM gap WHERE pathway_id = ?").param(poisoned).update();
+        owner.sql("DELETE FROM gap WHERE pathway_id = ?").param(poisoned).update();
         poison(poisoned, "raise");
 
         Api.Response rebuild = api.post("/api/v1/admin/read-models/rebuild", "{}", Map.of());
@@ -211,18 +213,18 @@ class QuarantineIT extends ApiIT {
         if (fault == Fault.CONNECTION_TERMINATED) {
             poison(pathway, "sleep");
             postBatch(List.of(overdose(person, Duration.ofHours(1))));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
+            await().atMost(Duration.ofSeconds(20)).until(() -> owner.sql("SELECT count(*) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND wait_event = 'PgSleep'").query(Long.class).single() > 0);
             cure(pathway);
-            jdbc.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            owner.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
                     + "AND wait_event = 'PgSleep'").query().singleColumn();
         } else {
-            jdbc.sql("ALTER TABLE pathway_summary RENAME TO pathway_summary_away").update();
+            owner.sql("ALTER TABLE pathway_summary RENAME TO pathway_summary_away").update();
             try {
                 postBatch(List.of(overdose(person, Duration.ofHours(1))));
                 await().atMost(Duration.ofSeconds(20)).until(() -> readModels.status().failing());
             } finally {
-                jdbc.sql("ALTER TABLE pathway_summary_away RENAME TO pathway_summary").update();
+                owner.sql("ALTER TABLE pathway_summary_away RENAME TO pathway_summary").update();
             }
         }
         awaitReadModels();

@@ -78,9 +78,9 @@ class AccountabilityIT extends ApiIT {
     @Test
     void the_access_log_is_append_only_and_purposes_are_checked() {
         overdose(TestPersons.next());
-        assertThatThrownBy(() -> jdbc.sql("UPDATE access_log SET subject = 'nobody'").update())
+        assertThatThrownBy(() -> owner.sql("UPDATE access_log SET subject = 'nobody'").update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM access_log").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("DELETE FROM access_log").update()).hasMessageContaining("append-only");
         Api.Response bad = api.call("GET", "/api/v1/gaps", null, Map.of("X-Purpose", "checking 02828404892"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("errors").get(0).get("field").stringValue()).isEqualTo("X-Purpose");
@@ -193,7 +193,7 @@ class AccountabilityIT extends ApiIT {
         assertThat(api.get("/api/v1/pathways/" + pathway + "/verify").json().get("intact").booleanValue()).isTrue();
 
         Instant before = Instant.now();
-        jdbc.sql("UPDATE domain_event_entry SET payload = overlay(payload placing '\\x4e'::bytea from 40 for 1) "
+        owner.sql("UPDATE domain_event_entry SET payload = overlay(payload placing '\\x4e'::bytea from 40 for 1) "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 2").param(pathway).update();
 
         JsonNode verification = api.get("/api/v1/pathways/" + pathway + "/verify").json();

@@ -8,11 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import no.pathway.api.PathwayApplication;
@@ -23,8 +19,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
 
 /**
- * A port already in use fails the start at once, naming the port, before the database is touched: no migration on a
- * configured database, no embedded PostgreSQL started (in the outage drill it took 23 s, after the migrations).
+ * A port already in use fails the start at once, naming the port, before the database is touched: a configured
+ * database that does not exist is never noticed, no embedded PostgreSQL is started (in the outage drill the port was
+ * reported after 23 s, once the migrations had run).
  */
 class PortInUseIT {
 
@@ -33,13 +30,15 @@ class PortInUseIT {
     void a_port_in_use_fails_the_start_before_the_database_is_touched(String squatter, String database)
             throws Exception {
         Path dataDir = Files.createTempDirectory("pathway-port");
-        String url = database.equals("configured") ? TestDatabase.another("port") : "";
+        // a database that does not exist: touching it would fail the start with another error than the port's
+        String url = database.equals("configured")
+                ? TestDatabase.url().replaceFirst("/([^/?]+)(\\?|$)", "/$1_absent$2") : "";
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName(squatter), 0));
-            List<String> args = new ArrayList<>(List.of("--server.port=" + taken.getLocalPort(),
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabase.user(),
-                    "--pathway.embedded-db.dir=" + dataDir.resolve("postgres"),
-                    "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json")));
+            List<String> args = List.of("--server.port=" + taken.getLocalPort(),
+                    "--spring.datasource.url=" + url, "--pathway.embedded-db.dir=" + dataDir.resolve("postgres"),
+                    "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"),
+                    "--pathway.vault.kek-file=" + dataDir.resolve("vault-kek.development.json"));
 
             long start = System.nanoTime();
             Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(PathwayApplication.class)
@@ -50,18 +49,9 @@ class PortInUseIT {
             assertThat(((PortInUseException) failure).getPort()).isEqualTo(taken.getLocalPort());
             assertThat(took).isLessThan(Duration.ofSeconds(20));
         }
-        if (database.equals("configured")) {
-            try (Connection c = DriverManager.getConnection(url, TestDatabase.user(), "");
-                 ResultSet tables = c.createStatement().executeQuery(
-                         "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
-                tables.next();
-                assertThat(tables.getLong(1)).as("no migration ran").isZero();
-            }
-        } else {
-            try (Stream<Path> files = Files.list(dataDir)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("no embedded database started")
-                        .doesNotContain("postgres");
-            }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no embedded database started, no key made")
+                    .isEmpty();
         }
     }
 }

@@ -15,7 +15,7 @@ class ProjectionFailureIT extends ApiIT {
     @Test
     void a_failing_projection_is_visible_and_retries_until_it_succeeds() {
         awaitReadModels();
-        jdbc.sql("ALTER TABLE pathway_summary RENAME TO pathway_summary_away").update();
+        owner.sql("ALTER TABLE pathway_summary RENAME TO pathway_summary_away").update();
         String pathwayId;
         try {
             pathwayId = api.post("/api/v1/events", housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN"))
@@ -25,7 +25,7 @@ class ProjectionFailureIT extends ApiIT {
                     .stringValue()).isEqualTo("DOWN");
             assertThat(readModels.status().behind()).isPositive();
         } finally {
-            jdbc.sql("ALTER TABLE pathway_summary_away RENAME TO pathway_summary").update();
+            owner.sql("ALTER TABLE pathway_summary_away RENAME TO pathway_summary").update();
         }
         awaitReadModels();
         assertThat(api.get("/api/v1/pathways/" + pathwayId).status()).isEqualTo(200);

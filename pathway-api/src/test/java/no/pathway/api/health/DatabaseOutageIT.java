@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The database goes away under a running instance (connections refused and the open ones terminated, as in a
@@ -45,6 +46,7 @@ class DatabaseOutageIT {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5); // application.properties
 
+    private static String url;
     private static String database;
     private static ConfigurableApplicationContext app;
     private static Api api;
@@ -52,18 +54,18 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String url = TestDatabase.another("outage");
-        database = url.substring(url.lastIndexOf('/') + 1);
+        url = TestDatabase.another("outage");
+        database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        Path dir = Files.createTempDirectory("pathway-outage");
         app = new SpringApplicationBuilder(PathwayApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--pathway.security.dev-issuer.key-file="
-                        + Files.createTempDirectory("pathway-outage").resolve("dev-issuer-key.json"),
+                "--pathway.security.dev-issuer.key-file=" + dir.resolve("dev-issuer-key.json"),
+                "--pathway.vault.kek-file=" + dir.resolve("vault-kek.development.json"),
                 "--spring.datasource.hikari.data-source-properties.options=-c statement_timeout="
                         + STATEMENT_TIMEOUT.toMillis(),
                 "--pathway.ingest.answer-timeout=" + ANSWER_TIMEOUT);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        api = new Api(port, TestTokens.mint(app.getBean(DevIssuer.class), "outage-source",
+        api = new Api(port, TestTokens.mint(app.getBean(DevIssuer.class), "demo-all-settings",
                 Set.of(Role.values()), Set.of(), Duration.ofMinutes(30)));
         anonymous = new Api(port);
         warm();
@@ -78,24 +80,23 @@ class DatabaseOutageIT {
     }
 
     @AfterAll
-    static void stop() throws SQLException {
+    static void stop() {
         allowConnections(true);
         app.close();
     }
 
-    private static void allowConnections(boolean allow) throws SQLException {
-        try (Connection admin = TestDatabase.admin(); Statement s = admin.createStatement()) {
-            s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
-            if (!allow) {
-                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-            }
+    /** Refuses new connections to the instance's database and terminates the open ones, as a restart does. */
+    private static void allowConnections(boolean allow) {
+        JdbcClient server = TestDatabase.asOwner();
+        server.sql("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow).update();
+        if (!allow) {
+            server.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?").param(database)
+                    .query().listOfRows();
         }
     }
 
     private static Connection direct() throws SQLException {
-        String url = TestDatabase.url();
-        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + database,
-                TestDatabase.user(), "");
+        return DriverManager.getConnection(url, TestDatabase.owner(), "");
     }
 
     /** Each call on a thread of its own (the common pool has one thread on a two-core machine). */

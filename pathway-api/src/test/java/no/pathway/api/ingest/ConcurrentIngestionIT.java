@@ -86,13 +86,13 @@ class ConcurrentIngestionIT extends ApiIT {
     @Test
     void an_event_is_numbered_after_every_event_committed_before_it_so_no_reader_sees_a_hole() throws Exception {
         // test-only trigger: a 'slow-' event's transaction stays open for half a second after its event row is in
-        jdbc.sql("""
+        owner.sql("""
                 CREATE FUNCTION test_slow() RETURNS trigger AS $$
                 BEGIN
                     IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(0.5); END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""").update();
-        jdbc.sql("CREATE TRIGGER test_slow BEFORE INSERT ON event_receipt FOR EACH ROW "
+        owner.sql("CREATE TRIGGER test_slow BEFORE INSERT ON event_receipt FOR EACH ROW "
                 + "EXECUTE FUNCTION test_slow()").update();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -116,8 +116,8 @@ class ConcurrentIngestionIT extends ApiIT {
             assertThat(slowAnswer.get()).isEqualTo(201);
         } finally {
             pool.shutdown();
-            jdbc.sql("DROP TRIGGER test_slow ON event_receipt").update();
-            jdbc.sql("DROP FUNCTION test_slow()").update();
+            owner.sql("DROP TRIGGER test_slow ON event_receipt").update();
+            owner.sql("DROP FUNCTION test_slow()").update();
         }
     }
 
@@ -127,14 +127,14 @@ class ConcurrentIngestionIT extends ApiIT {
         poison.put("eventId", "poison-" + UUID.randomUUID());
         // test-only trigger: 'slow-' events keep both writers busy so that the rest queue up and share a
         // transaction; the 'poison-' event then fails that shared transaction
-        jdbc.sql("""
+        owner.sql("""
                 CREATE FUNCTION test_poison() RETURNS trigger AS $$
                 BEGIN
                     IF NEW.event_id LIKE 'slow-%' THEN PERFORM pg_sleep(0.5); END IF;
                     IF NEW.event_id LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned'; END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""").update();
-        jdbc.sql("CREATE TRIGGER test_poison BEFORE INSERT ON event_receipt FOR EACH ROW "
+        owner.sql("CREATE TRIGGER test_poison BEFORE INSERT ON event_receipt FOR EACH ROW "
                 + "EXECUTE FUNCTION test_poison()").update();
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
@@ -167,8 +167,8 @@ class ConcurrentIngestionIT extends ApiIT {
                     .isEqualTo(404);
         } finally {
             pool.shutdown();
-            jdbc.sql("DROP TRIGGER test_poison ON event_receipt").update();
-            jdbc.sql("DROP FUNCTION test_poison()").update();
+            owner.sql("DROP TRIGGER test_poison ON event_receipt").update();
+            owner.sql("DROP FUNCTION test_poison()").update();
         }
     }
 

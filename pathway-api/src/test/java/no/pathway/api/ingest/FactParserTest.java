@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -144,9 +145,29 @@ class FactParserTest {
                 Arguments.of("reason over 500 characters", event("EVENT_RETRACTED", "retractedEventId", "\"e\"",
                         "reason", "\"" + "x".repeat(501) + "\""), "reason", "at most 500"),
                 Arguments.of("reason carrying an identity number", event("HANDOVER_REJECTED", "handoverId",
-                        "\"h\"", "reason", "\"wrong person 02828404892\""), "reason", "11-digit"),
+                        "\"h\"", "reason", "\"wrong person 02828404892\""), "reason", "national identity number"),
                 Arguments.of("retraction without reason", event("EVENT_RETRACTED", "retractedEventId", "\"e\""),
                         "reason", "is required"),
+                Arguments.of("occurredAt before 1900", event("PERSON_DIED", "occurredAt",
+                        "\"1899-12-31T23:59:59Z\""), "occurredAt", "before 1900-01-01T00:00:00Z"),
+                Arguments.of("occurredAt in year -5000", event("PERSON_DIED", "occurredAt",
+                        "\"-5000-01-01T00:00:00Z\""), "occurredAt", "before 1900-01-01T00:00:00Z"),
+                Arguments.of("occurredAt at Java's minimum", event("PERSON_DIED", "occurredAt",
+                        "\"-999999999-01-01T00:00:00Z\""), "occurredAt", "before 1900-01-01T00:00:00Z"),
+                Arguments.of("occurredAt at Java's maximum", event("PERSON_DIED", "occurredAt",
+                        "\"+999999999-12-31T23:59:59Z\""), "occurredAt", "in the future"),
+                Arguments.of("scheduledAt in year -5000", event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"",
+                        "setting", "\"NAV\"", "scheduledAt", "\"-5000-01-01T00:00:00Z\""), "scheduledAt",
+                        "from 1900-01-01T00:00:00Z up to 10 years from now"),
+                Arguments.of("scheduledAt in year 10000", event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"",
+                        "setting", "\"NAV\"", "scheduledAt", "\"+10000-01-01T00:00:00Z\""), "scheduledAt",
+                        "up to 10 years from now"),
+                Arguments.of("scheduledAt more than ten years ahead", event("APPOINTMENT_BOOKED", "appointmentId",
+                        "\"a\"", "setting", "\"NAV\"", "scheduledAt", "\"2036-03-02T12:00:01Z\""), "scheduledAt",
+                        "up to 10 years from now"),
+                Arguments.of("scheduledAt before 1900", event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"",
+                        "setting", "\"NAV\"", "scheduledAt", "\"1899-12-31T23:59:59Z\""), "scheduledAt",
+                        "from 1900-01-01T00:00:00Z"),
                 Arguments.of("scheduledAt without offset", event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"",
                         "setting", "\"NAV\"", "scheduledAt", "\"2026-03-03T10:00\""), "scheduledAt", "with offset"));
     }
@@ -184,10 +205,54 @@ class FactParserTest {
                 .isInstanceOf(PersonDied.class);
     }
 
-    @Test
-    void any_age_in_the_past_is_accepted() {
-        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"1970-01-01T00:00:00+01:00\""), "s").fact())
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1900-01-01T00:00:00Z", "1900-01-01T01:00:00+01:00", "1970-01-01T00:00:00+01:00"})
+    void any_age_back_to_1900_is_accepted(String occurredAt) {
+        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"" + occurredAt + "\""), "s").fact())
                 .isInstanceOf(PersonDied.class);
+    }
+
+    @Test
+    void an_appointment_may_be_booked_up_to_ten_years_ahead() {
+        assertThat(parser.parse(event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"", "setting", "\"NAV\"",
+                "scheduledAt", "\"2036-03-02T12:00:00Z\""), "s").fact()).isInstanceOf(AppointmentBooked.class);
+    }
+
+    /** Every id field and the free text, with numbers written in the spellings that got past the old filter. */
+    static Stream<Arguments> hiddenNumbers() {
+        List<String> ids = List.of("178666-44330", "17.86.66.44330", "080465_42321", "1786:6644:330",
+                "e-17866644330", "ep-410101-12360");
+        List<String> texts = List.of("178666-44330", "17.86.66 44330", "1786 6644 330", "080465_42321",
+                "pasient \uFF11\uFF17\uFF18\uFF16\uFF16\uFF16\uFF14\uFF14\uFF13\uFF13\uFF10",
+                "\u0661\u0667\u0668\u0666\u0666\u0666\u0664\u0664\u0663\u0663\u0660",
+                "17\uFF18\uFF16\uFF166-\u0664\u0664\u0663\u06630", "178666\u00A044330", "178666\u200B44330");
+        Stream<Arguments> inIds = ids.stream().flatMap(id -> Stream.of(
+                Arguments.of(event("PERSON_DIED", "eventId", quoted(id)), "eventId"),
+                Arguments.of(event("EPISODE_STARTED", "episodeId", quoted(id), "setting", "\"DETOX\""), "episodeId"),
+                Arguments.of(event("HANDOVER_ACCEPTED", "handoverId", quoted(id)), "handoverId"),
+                Arguments.of(event("APPOINTMENT_MISSED", "appointmentId", quoted(id)), "appointmentId"),
+                Arguments.of(event("EVENT_RETRACTED", "retractedEventId", quoted(id), "reason", "\"wrong\""),
+                        "retractedEventId")));
+        Stream<Arguments> inTexts = texts.stream().flatMap(text -> Stream.of(
+                Arguments.of(event("HANDOVER_REJECTED", "handoverId", "\"h\"", "reason", quoted(text)), "reason"),
+                Arguments.of(event("EVENT_RETRACTED", "retractedEventId", "\"e\"", "reason", quoted(text)),
+                        "reason")));
+        return Stream.concat(inIds, inTexts);
+    }
+
+    private static String quoted(String value) {
+        return JSON.mapper().writeValueAsString(value);
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @MethodSource("hiddenNumbers")
+    void an_identity_number_hidden_in_an_id_or_text_is_refused_without_echoing_it(JsonNode body, String field) {
+        InvalidRequest e = catchThrowableOfType(InvalidRequest.class, () -> parser.parse(body, "dips"));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo(field);
+            assertThat(p.message()).contains("national identity number").doesNotContainPattern("[0-9]{4}");
+        });
     }
 
     @Test

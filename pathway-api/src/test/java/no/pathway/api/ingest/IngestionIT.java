@@ -63,7 +63,7 @@ class IngestionIT extends ApiIT {
         Map<String, Object> event = housing(person, "2026-03-02T08:00:00+01:00", "OWN");
         api.post("/api/v1/events", event);
 
-        Api.Response other = api.as(token("nav-arena", Set.of(Role.SOURCE), Set.of()))
+        Api.Response other = api.as(token("oslo-kommune", Set.of(Role.SOURCE), Set.of()))
                 .post("/api/v1/events", event);
 
         assertThat(other.status()).isEqualTo(201);

@@ -24,19 +24,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The run command's path: no datasource configured, so the service starts its embedded PostgreSQL; after a stop
- * and a start on the same data folder every acknowledged event and every idempotency key is still there.
+ * and a start on the same data folder every acknowledged event and every idempotency key is still there, and the
+ * person behind the pathway can still be revealed (the development vault key was generated into the data folder).
  */
 class RestartIT {
 
+    /**
+     * Starts the service as the run command does, on a data folder of the test's own. Command-line arguments, not
+     * default properties: those rank below application.properties, which names the real data folder and port 8080.
+     */
     private static ConfigurableApplicationContext start(Path dataDir) {
-        // arguments, not default properties: application.properties would override those (server.port=8080)
-        return new SpringApplicationBuilder(PathwayApplication.class)
-                .run("--server.port=0", "--spring.datasource.url=", "--pathway.embedded-db.dir=" + dataDir,
-                        "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"));
+        return new SpringApplicationBuilder(PathwayApplication.class).run("--server.port=0", "--spring.datasource.url=",
+                "--pathway.embedded-db.dir=" + dataDir.resolve("postgres"),
+                "--pathway.security.dev-issuer.key-file=" + dataDir.resolve("dev-issuer-key.json"),
+                "--pathway.vault.kek-file=" + dataDir.resolve("vault-kek.development.json"));
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        String token = TestTokens.mint(context.getBean(DevIssuer.class), "restart-source",
+        String token = TestTokens.mint(context.getBean(DevIssuer.class), "demo-all-settings",
                 Set.of(Role.SOURCE, Role.AUDITOR), Set.of(), Duration.ofMinutes(10));
         return new Api(((WebServerApplicationContext) context).getWebServer().getPort(), token);
     }
@@ -66,6 +71,10 @@ class RestartIT {
             assertThat(retry.json()).isEqualTo(firstAnswer);
             assertThat(api.post("/api/v1/events", housing(person, "2026-03-10T08:00:00Z", "OWN"))
                     .json().get("sequence").longValue()).isEqualTo(20);
+            Api.Response revealed = api.post("/api/v1/pathways/" + pathwayId + "/identity",
+                    Map.of("purpose", "AUDIT"));
+            assertThat(revealed.status()).isEqualTo(200);
+            assertThat(revealed.json().get("personId").stringValue()).isEqualTo(person);
         }
     }
 }

@@ -9,10 +9,14 @@ import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** After a run of valid and invalid posts, no national identity number is in any table or any log line. */
+/**
+ * After a run of valid and invalid posts, reveals and an erasure, no national identity number is in any table or any
+ * log line: the identity vault holds it, as ciphertext only.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class NoIdentityNumberIT extends ApiIT {
 
@@ -43,6 +47,13 @@ class NoIdentityNumberIT extends ApiIT {
         api.post("/api/v1/events", event("PERSON_DIED", person, "not a time"));
         api.post("/api/v1/pathways/lookup", Map.of("personId", other));
         api.post("/api/v1/events", "{\"personId\": \"" + person + "\", broken", Map.of());
+        String pathwayId = pathwayOf(person);
+        assertThat(api.post("/api/v1/pathways/" + pathwayId + "/identity", Map.of("purpose", "AUDIT")).text())
+                .contains(person);
+        api.post("/api/v1/pathways/" + pathwayId + "/identity", Map.of("purpose", "AUDIT", "note", "re " + other));
+        String otherPathway = api.post("/api/v1/events", event("PERSON_DIED", other, at)).json().get("pathwayId")
+                .stringValue();
+        api.post("/api/v1/pathways/" + otherPathway + "/identity/erasure", Map.of("reason", "ERASURE_REQUEST"));
 
         for (Column c : columns()) {
             String text = c.type().equals("bytea") ? "encode(" + c.column() + ", 'escape')" : c.column() + "::text";
@@ -52,8 +63,22 @@ class NoIdentityNumberIT extends ApiIT {
                 assertThat(hits).as("%s.%s holds an identity number", c.table(), c.column()).isZero();
             }
         }
-        assertThat(columns()).extracting(Column::table).contains("domain_event_entry", "event_receipt");
+        assertThat(columns()).extracting(Column::table).contains("domain_event_entry", "event_receipt",
+                "identity_vault", "access_log");
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_vault WHERE pathway_id = ? AND identity IS NOT NULL")
+                .param(pathwayId).query(Long.class).single()).as("the vault holds the person").isOne();
         assertThat(output.getAll()).doesNotContain(person).doesNotContain(other);
+    }
+
+    /** The logging itself redacts: a line from code we do not own, quoting input, still carries no number. */
+    @Test
+    void a_library_that_logs_its_input_cannot_write_an_identity_number(CapturedOutput output) {
+        String person = TestPersons.next();
+        String spaced = person.substring(0, 6) + " " + person.substring(6);
+        LoggerFactory.getLogger("org.example.SomeLibrary").warn("Rejected value [{}] and [{}]", person, spaced,
+                new IllegalArgumentException("bad header value " + person));
+        assertThat(output.getAll()).contains("Rejected value [[redacted]] and [[redacted]]",
+                "bad header value [redacted]").doesNotContain(person).doesNotContain(spaced);
     }
 
     private List<Column> columns() {

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
+import no.pathway.api.support.RawHttp;
 import no.pathway.api.support.TestPersons;
+import no.pathway.core.value.IdentityNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile and broken clients get clean 4xx answers, never a 500 or an internal name, and change nothing. */
@@ -21,6 +28,17 @@ class HostileInputIT extends ApiIT {
     private static final List<String> INJECTIONS = List.of(
             "' OR '1'='1", "1; DROP TABLE gap; --", "0301') OR ('a'='a", "${jndi:ldap://x/a}", "<script>x</script>",
             "../../etc/passwd", "%00", "\u202Egnirts", "０３０１", "٠٣٠١", "0301\n0302", "9".repeat(3000));
+    /** Instants no source can mean: Java's limits, far past, far future, just outside the window. */
+    private static final List<String> ABSURD_INSTANTS = List.of("-5000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+            "-999999999-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2200-01-01T00:00:01Z",
+            "0000-01-01T00:00:00+01:00");
+    /** One identity number (synthetic, valid check digits) and others, as people and systems write them. */
+    private static final List<String> SPELLINGS = List.of("17866644330", "178666-44330", "17.86.66 44330",
+            "1786 6644 330", "080465_42321", "17.86.66.44330", "178666\u00A044330", "178666\u200B44330",
+            "\uFF11\uFF17\uFF18\uFF16\uFF16\uFF16\uFF14\uFF14\uFF13\uFF13\uFF10",
+            "\u0661\u0667\u0668\u0666\u0666\u0666\u0664\u0664\u0663\u0663\u0660",
+            "17\uFF18\uFF16\uFF166-\u0664\u0664\u0663\u06630");
+    private static volatile String pathwayId;
 
     private long rows() {
         return storedEvents() + jdbc.sql("SELECT count(*) FROM gap").query(Long.class).single()
@@ -132,5 +150,173 @@ class HostileInputIT extends ApiIT {
         List<Integer> statuses = new java.util.ArrayList<>();
         results.forEach(r -> statuses.add(r.get("status").intValue()));
         assertThat(statuses).containsExactly(400, 201, 400, 400);
+    }
+
+    private String pathway() {
+        if (pathwayId == null) {
+            pathwayId = api.post("/api/v1/events", housing(TestPersons.next(), "2026-03-02T08:00:00Z", "OWN"))
+                    .json().get("pathwayId").stringValue();
+        }
+        return pathwayId;
+    }
+
+    static Stream<Arguments> instantParameters() {
+        List<String> parameters = List.of("/api/v1/gaps?dueBefore=", "/api/v1/pathways/{id}/gaps?at=",
+                "/api/v1/pathways/{id}/gaps?knownAt=", "/api/v1/indicators?from=", "/api/v1/indicators?to=",
+                "/api/v1/audit/access-log?subject=s&from=", "/api/v1/audit/access-log?subject=s&to=");
+        return parameters.stream().flatMap(p -> Stream.concat(ABSURD_INSTANTS.stream(),
+                p.contains("indicators") || p.contains("access-log") ? Stream.of("1899-12-31", "0001-01-01")
+                        : Stream.empty()).map(i -> Arguments.of(p, i)));
+    }
+
+    @ParameterizedTest(name = "{0}{1}")
+    @MethodSource("instantParameters")
+    void an_instant_outside_the_window_in_any_query_parameter_is_400_naming_it(String parameter, String instant) {
+        String path = parameter.replace("{id}", pathway()) + URLEncoder.encode(instant, StandardCharsets.UTF_8);
+        Api.Response response = api.get(path);
+        assertThat(response.status()).as(path).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        String field = parameter.substring(parameter.lastIndexOf('&') > 0 ? parameter.lastIndexOf('&') + 1
+                : parameter.indexOf('?') + 1, parameter.length() - 1);
+        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo(field);
+        assertThat(response.json().get("errors").get(0).get("message").stringValue()).contains("1900-01-01");
+        assertThat(response.text()).doesNotContain(instant);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absurdInstants")
+    void a_cursor_forged_around_an_absurd_instant_is_400(String instant) {
+        String raw = instant + "|" + UUID.randomUUID();
+        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        Api.Response response = api.get("/api/v1/gaps?cursor=" + cursor);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo("cursor");
+    }
+
+    static Stream<String> absurdInstants() {
+        return ABSURD_INSTANTS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("absurdInstants")
+    void an_event_at_an_absurd_instant_is_refused_and_changes_nothing(String instant) {
+        long before = rows();
+        String person = TestPersons.next();
+        Api.Response occurred = api.post("/api/v1/events", event("PERSON_DIED", person, instant));
+        Api.Response scheduled = api.post("/api/v1/events", event("APPOINTMENT_BOOKED", person,
+                "2026-03-02T08:00:00Z", "appointmentId", "a", "setting", "NAV", "scheduledAt", instant));
+        Api.Response batch = api.post("/api/v1/events/batch", Map.of("events", List.of(
+                event("PERSON_DIED", person, instant))));
+        assertThat(occurred.status()).isEqualTo(400);
+        assertThat(occurred.json().get("errors").get(0).get("field").stringValue()).isEqualTo("occurredAt");
+        assertThat(scheduled.status()).isEqualTo(400);
+        assertThat(scheduled.json().get("errors").get(0).get("field").stringValue()).isEqualTo("scheduledAt");
+        assertThat(batch.json().get("results").get(0).get("status").intValue()).isEqualTo(400);
+        assertThat(occurred.text() + scheduled.text() + batch.text()).doesNotContain(instant);
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controlCharacters")
+    void control_characters_in_the_access_log_subject_are_400(String subject) {
+        Api.Response response = api.get("/api/v1/audit/access-log?subject="
+                + URLEncoder.encode(subject, StandardCharsets.UTF_8));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo("subject");
+    }
+
+    static Stream<String> controlCharacters() {
+        return Stream.of("\u0000", "a\u0000b", "\u0085", "\u001B[31m", "\u007F", "user\u0000' OR 1=1", "17866644330",
+                "178666-44330");
+    }
+
+    static Stream<String> spellings() {
+        return SPELLINGS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void an_identity_number_in_any_spelling_is_refused_in_every_id_and_text_of_an_event(String number) {
+        long before = rows();
+        String person = TestPersons.next();
+        String at = "2026-03-02T08:00:00Z";
+        Map<String, Map<String, Object>> attacks = Map.of(
+                "eventId", event("PERSON_DIED", person, at, "eventId", "e-" + number),
+                "episodeId", event("EPISODE_STARTED", person, at, "episodeId", number, "setting", "DETOX"),
+                "handoverId", event("HANDOVER_ACCEPTED", person, at, "handoverId", number),
+                "appointmentId", event("APPOINTMENT_MISSED", person, at, "appointmentId", "a:" + number),
+                "retractedEventId", event("EVENT_RETRACTED", person, at, "retractedEventId", number, "reason", "x"),
+                "reason", event("HANDOVER_REJECTED", person, at, "handoverId", "h", "reason", "pasient " + number));
+        attacks.forEach((field, attack) -> {
+            Api.Response response = api.post("/api/v1/events", attack);
+            boolean idField = !field.equals("reason");
+            assertThat(response.status()).as("%s %s", field, number).isEqualTo(400);
+            // an id breaking the character rule (non-ASCII digits, spaces) is refused by that rule
+            assertThat(response.json().get("errors").findValuesAsString("field")).as(field).contains(field);
+            assertThat(IdentityNumbers.foundIn(response.text(), IdentityNumbers.Rule.PLAUSIBLE)).isFalse();
+            if (!idField) {
+                assertThat(response.json().get("errors").get(0).get("message").stringValue())
+                        .contains("national identity number");
+            }
+        });
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void an_identity_number_in_any_spelling_is_refused_in_an_acknowledgement_note(String number) {
+        String gapId = overdoseGap();
+        Api coordinator = api.as(token("oslo-kommune", Set.of(Role.COORDINATOR), Set.of("0301")));
+        long before = storedEvents();
+        Api.Response response = coordinator.post("/api/v1/gaps/" + gapId + "/acknowledge",
+                Map.of("note", "called about " + number));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").stringValue()).isEqualTo("note");
+        assertThat(IdentityNumbers.foundIn(response.text(), IdentityNumbers.Rule.PLAUSIBLE)).isFalse();
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    private static volatile String overdoseGap;
+
+    private String overdoseGap() {
+        if (overdoseGap == null) {
+            String pathway = api.post("/api/v1/events", event("OVERDOSE_RECORDED", TestPersons.next(),
+                    clock.instant().minus(Duration.ofHours(2)).toString(), "fatal", false, "municipality", "0301"))
+                    .json().get("pathwayId").stringValue();
+            awaitReadModels();
+            overdoseGap = api.get("/api/v1/pathways/" + pathway + "/gaps").json().get("gaps").get(0)
+                    .get("gapId").stringValue();
+        }
+        return overdoseGap;
+    }
+
+    /** Headers travel as ISO-8859-1 bytes, so the spellings a header can carry: ASCII separators and NBSP. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void an_identity_number_in_the_stated_purpose_is_refused(String number) {
+        if (!number.chars().allMatch(c -> c < 0x100)) {
+            return;
+        }
+        RawHttp.Answer answer = new RawHttp(port).get("/api/v1/gaps", List.of("Authorization: Bearer "
+                + token("test-source", Set.of(Role.values()), Set.of()), "X-Purpose: follow-up of " + number));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("X-Purpose").contains("national identity number");
+        assertThat(IdentityNumbers.foundIn(answer.everything(), IdentityNumbers.Rule.PLAUSIBLE)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void a_token_whose_subject_or_client_hides_an_identity_number_reads_nothing(String number) {
+        if (!number.chars().allMatch(c -> c < 0x80)) {
+            return;
+        }
+        Api reader = api.as(issuer.mint(number, "c-" + number, List.of("pathway:dashboard.read", "pathway:audit.read"),
+                Map.of(), Duration.ofMinutes(5)));
+        Api.Response gaps = reader.get("/api/v1/gaps");
+        assertThat(gaps.status()).isEqualTo(403);
+        assertThat(IdentityNumbers.foundIn(gaps.text(), IdentityNumbers.Rule.PLAUSIBLE)).isFalse();
+        long logged = jdbc.sql("SELECT count(*) FROM access_log WHERE subject = ? OR client = ?")
+                .params(number, "c-" + number).query(Long.class).single();
+        assertThat(logged).isZero();
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The integration tests' PostgreSQL: a fresh database on the local server at 127.0.0.1:5432 when one answers
@@ -15,6 +17,7 @@ import java.sql.Statement;
 public final class TestDatabase {
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/";
     private static String url;
+    private static JdbcClient owner;
 
     private TestDatabase() {
     }
@@ -26,8 +29,22 @@ public final class TestDatabase {
         return url;
     }
 
-    public static String user() {
+    /** The owner of the schema, who runs the migrations; tests use it to break things on purpose. */
+    public static String owner() {
         return "postgres";
+    }
+
+    /** The application's own role (application.properties), made by the migrations. */
+    public static String applicationRole() {
+        return "pathway_app";
+    }
+
+    /** A connection as the owner, for tests that alter what the application's role may not. */
+    public static synchronized JdbcClient asOwner() {
+        if (owner == null) {
+            owner = JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(), url(), owner(), ""));
+        }
+        return owner;
     }
 
     private static String keyFile;
@@ -45,31 +62,50 @@ public final class TestDatabase {
     }
 
     /**
-     * A further fresh database on the same server, for a test that needs one of its own (another instance's view, an
-     * outage it causes); dropped when the test JVM exits.
+     * A second fresh database on the same server, migrated by Flyway as the owner, for tests that must not share
+     * the application's rows (dropped with the test JVM).
      */
     public static synchronized String another(String suffix) {
-        String server = server();
+        String base = url();
+        int slash = base.lastIndexOf('/');
+        int query = base.indexOf('?', slash);
         String name = "pathway_it_" + ProcessHandle.current().pid() + "_" + suffix;
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        String server = base.substring(0, slash + 1);
+        String params = query < 0 ? "" : base.substring(query);
+        try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the test database " + name, e);
+            throw new IllegalStateException("could not create the database " + name, e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, name)));
-        return server + name;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                // the server is going away too
+            }
+        }));
+        String url = server + name + params;
+        org.flywaydb.core.Flyway.configure().dataSource(url, owner(), "").locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("application-role", applicationRole())).load().migrate();
+        return url;
     }
 
-    /** A superuser connection to the server's {@code postgres} database, for what a test does to a database whole. */
-    public static Connection admin() throws SQLException {
-        return DriverManager.getConnection(server() + "postgres", user(), "");
-    }
+    private static String vaultKekFile;
 
-    /** The server's address up to the database name (an embedded server's URL carries parameters after it). */
-    private static String server() {
-        String database = url().split("\\?")[0];
-        return database.substring(0, database.lastIndexOf('/') + 1);
+    /** A development key-encryption keyset of this test JVM alone (generated at the first start). */
+    public static synchronized String vaultKekFile() {
+        if (vaultKekFile == null) {
+            try {
+                vaultKekFile = Files.createTempDirectory("pathway-it-vault").resolve("vault-kek.development.json")
+                        .toString();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return vaultKekFile;
     }
 
     private static java.util.Optional<String> local() {
@@ -78,15 +114,15 @@ public final class TestDatabase {
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(LOCAL, name)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
             return java.util.Optional.of(LOCAL + name);
         } catch (SQLException e) {
             return java.util.Optional.empty();
         }
     }
 
-    private static void drop(String server, String name) {
-        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
+    private static void drop(String name) {
+        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -99,7 +135,8 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("pathway-it-pg"))
                     .start();
-            return postgres.getJdbcUrl("postgres", "postgres");
+            // no user in the URL: the driver would prefer it to the application's role
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         } catch (IOException e) {
             throw new IllegalStateException("No local PostgreSQL and the embedded one did not start", e);
         }

@@ -10,7 +10,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record GapAcknowledged(EventMeta meta, String gapId, String note, String acknowledgedBy)
-        implements PathwayEvent {
+        implements PathwayEvent, PersonAction {
     @Override
     public GapAcknowledged withMeta(EventMeta other) {
         return new GapAcknowledged(other, gapId, note, acknowledgedBy);

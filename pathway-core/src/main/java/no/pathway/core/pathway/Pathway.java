@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import no.pathway.core.event.EventRetracted;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.core.event.PersonAction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -17,13 +18,18 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 /**
  * One person's pathway across services. It accepts every valid fact (late, out of order and corrected facts
  * included) and guards only what needs the pathway's own history: a retraction must name an event its source
- * posted here, and recording times never go backwards. Everything else is judged by the gap rules.
- * Registered with Axon by the application (no Spring in the domain).
+ * posted here that is neither a retraction nor a person's action, and recording times never go backwards.
+ * Everything else is judged by the gap rules. Registered with Axon by the application (no Spring in the domain).
+ *
+ * <p>The revision is that of the snapshot's shape: a snapshot of another revision is ignored and the pathway is
+ * replayed from its events (revision 2 knows persons' actions; a snapshot of revision 1 would take them for facts).
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -33,8 +39,17 @@ public class Pathway {
     private String pathwayId;
     private long eventCount;
     private Instant lastRecordedAt;
-    /** "source eventId" to whether that event is a retraction: what a retraction may name. */
-    private Map<String, Boolean> postedEvents = new HashMap<>();
+    /** "source eventId" to what kind of event it is: what a retraction may name. */
+    private Map<String, Posted> postedEvents = new HashMap<>();
+
+    /** What a retraction needs to know of an event recorded here. */
+    enum Posted {
+        FACT, RETRACTION, PERSON_ACTION;
+
+        static Posted of(PathwayEvent event) {
+            return event instanceof EventRetracted ? RETRACTION : event instanceof PersonAction ? PERSON_ACTION : FACT;
+        }
+    }
 
     protected Pathway() {
         // for Axon and for snapshots
@@ -69,16 +84,18 @@ public class Pathway {
 
     /** Why the pathway cannot take this fact, or null: only a retraction can be refused here. */
     private String refusal(PathwayEvent fact) {
-        if (fact instanceof EventRetracted retraction) {
-            Boolean isRetraction = postedEvents.get(retraction.retractedKey());
-            if (isRetraction == null) {
-                return "no event with this id was posted by this source on this pathway";
-            }
-            if (isRetraction) {
-                return "a retraction cannot be retracted; post the event again instead";
-            }
+        if (!(fact instanceof EventRetracted retraction)) {
+            return null;
         }
-        return null;
+        Posted retracted = postedEvents.get(retraction.retractedKey());
+        if (retracted == null) {
+            return "no event with this id was posted by this source on this pathway";
+        }
+        return switch (retracted) {
+            case FACT -> null;
+            case RETRACTION -> "a retraction cannot be retracted; post the event again instead";
+            case PERSON_ACTION -> "names a coordinator's action, which only a coordinator may withdraw";
+        };
     }
 
     @EventSourcingHandler
@@ -87,6 +104,6 @@ public class Pathway {
         pathwayId = message.getAggregateIdentifier();
         eventCount = sequence + 1;
         lastRecordedAt = event.recordedAt();
-        postedEvents.put(event.key(), event instanceof EventRetracted);
+        postedEvents.put(event.key(), Posted.of(event));
     }
 }

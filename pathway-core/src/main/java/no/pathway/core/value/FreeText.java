@@ -1,14 +1,13 @@
 package no.pathway.core.value;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The rule for free text (a rejection reason, a purpose, an acknowledgement note): bounded, no control
- * characters, and no run of 11 digits, because a national identity number has no place in text.
+ * characters, and nothing that is or could be a national identity number ({@link IdentityNumbers.Rule#PLAUSIBLE}):
+ * such a number has no place in text, and a mistyped one still points at a person.
  */
 public final class FreeText {
-    private static final Pattern ELEVEN_DIGITS = Pattern.compile("(?<!\\d)\\d{6}[ .]?\\d{5}(?!\\d)");
 
     private FreeText() {
     }
@@ -20,20 +19,9 @@ public final class FreeText {
         if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             return Optional.of("must not contain control characters");
         }
-        if (ELEVEN_DIGITS.matcher(value).find()) {
-            return Optional.of("must not contain an 11-digit number (no national identity numbers in text)");
+        if (IdentityNumbers.foundIn(value, IdentityNumbers.Rule.PLAUSIBLE)) {
+            return Optional.of("must not contain a national identity number or 11 digits that could be one");
         }
         return Optional.empty();
-    }
-
-    /** True when {@code value} holds an 11-digit run that passes the identity number checks. */
-    public static boolean containsPersonId(String value) {
-        var m = ELEVEN_DIGITS.matcher(value);
-        while (m.find()) {
-            if (PersonId.problem(m.group().replaceAll("[ .]", ""), true).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -10,9 +10,6 @@ import java.util.Optional;
  * line or an exception message. The only way out is {@link #digits()}, used to derive the pathway id.
  */
 public final class PersonId {
-    private static final int[] WEIGHTS_1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
-    private static final int[] WEIGHTS_2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
-
     private final String digits;
 
     private PersonId(String digits) {
@@ -39,8 +36,7 @@ public final class PersonId {
         if (synthetic && !acceptSynthetic) {
             return Optional.of("is a synthetic test number, which this service does not accept");
         }
-        if (Mod11.checkDigit(value, WEIGHTS_1) != value.charAt(9) - '0'
-                || Mod11.checkDigit(value, WEIGHTS_2) != value.charAt(10) - '0') {
+        if (!IdentityNumbers.checkDigitsValid(value)) {
             return Optional.of("has an invalid check digit");
         }
         return Optional.empty();

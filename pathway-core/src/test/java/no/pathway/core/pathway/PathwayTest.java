@@ -3,7 +3,9 @@ package no.pathway.core.pathway;
 import java.time.Instant;
 import java.util.List;
 import no.pathway.core.event.EventMeta;
+import java.util.stream.Stream;
 import no.pathway.core.event.EventRetracted;
+import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.event.HousingRecorded;
 import no.pathway.core.event.Housing;
 import no.pathway.core.event.PathwayEvent;
@@ -11,6 +13,9 @@ import no.pathway.core.event.PersonDied;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PathwayTest {
     private static final String PATHWAY = "pw-1";
@@ -123,5 +128,41 @@ class PathwayTest {
                 .expectResultMessagePayload(List.of(FactOutcome.refused(
                         "a retraction cannot be retracted; post the event again instead")))
                 .expectNoEvents();
+    }
+
+    private static GapAcknowledged acknowledgement(String client, String eventId, Instant recordedAt) {
+        return new GapAcknowledged(meta(client, eventId, recordedAt), "gap-1", "called the clinic", "user-1");
+    }
+
+    static Stream<Arguments> retractions() {
+        return Stream.of(
+                Arguments.of("a fact of its own", housing("kommune", "e1", T0), null),
+                Arguments.of("a coordinator's acknowledgement under the same client id",
+                        acknowledgement("kommune", "e1", T0),
+                        "names a coordinator's action, which only a coordinator may withdraw"),
+                Arguments.of("a retraction", retraction("kommune", "e1", "e0"),
+                        "a retraction cannot be retracted; post the event again instead"),
+                Arguments.of("another client's acknowledgement", acknowledgement("other", "e1", T0), NOT_POSTED_HERE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retractions")
+    void a_source_retracts_only_facts_it_posted(String what, PathwayEvent recorded, String refusal) {
+        var result = fixture.given(housing("kommune", "e0", T0), recorded)
+                .when(record(T1, retraction("kommune", "r1", "e1")));
+        if (refusal == null) {
+            result.expectEvents(new EventRetracted(meta("kommune", "r1", T1), "e1", "entered in error"));
+        } else {
+            result.expectResultMessagePayload(List.of(FactOutcome.refused(refusal))).expectNoEvents();
+        }
+    }
+
+    @Test
+    void an_acknowledgement_recorded_in_the_same_command_is_no_more_retractable() {
+        fixture.givenNoPriorActivity()
+                .when(record(T1, acknowledgement("kommune", "e1", null), retraction("kommune", "r1", "e1")))
+                .expectEvents(acknowledgement("kommune", "e1", T1))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(0, T1), FactOutcome.refused(
+                        "names a coordinator's action, which only a coordinator may withdraw")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrganisationAndMunicipalityNumberTest {
 
@@ -35,6 +36,21 @@ class OrganisationAndMunicipalityNumberTest {
             "a/b, false"})
     void identifiers_follow_the_character_rule(String value, boolean valid) {
         assertThat(Identifier.isValid(value)).isEqualTo(valid);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"17866644330", "178666-44330", "17.86.66.44330", "080465_42321", "evt:1786:6644:330",
+            "e-410101-12360", "x.0.2.8.2.8.4.0.4.8.9.2"})
+    void identifiers_hiding_an_identity_number_are_refused_without_echoing_it(String value) {
+        assertThat(Identifier.isValid(value)).isFalse();
+        assertThat(Identifier.problem(value)).get().asString().contains("national identity number")
+                .doesNotContain(value);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"17866644331", "evt-2026-03-02-0001", "917866644330", "uuid:3f2a1b7c-1786-4644-9330-0a1b"})
+    void identifiers_with_other_digits_are_accepted(String value) {
+        assertThat(Identifier.problem(value)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test

@@ -75,7 +75,6 @@ public final class GapEngine {
         private final String pathwayId;
         private final Seen seen;
         private final Optional<Hit> death;
-        private final String municipality;
         private final List<Seen.LiveAppointment> live;
         private final List<Gap> gaps = new ArrayList<>();
 
@@ -83,7 +82,6 @@ public final class GapEngine {
             this.pathwayId = pathwayId;
             this.seen = seen;
             this.death = seen.death();
-            this.municipality = seen.municipality();
             this.live = seen.liveAppointments();
         }
 
@@ -260,7 +258,7 @@ public final class GapEngine {
                     closed ? closure.get().eventId() : null,
                     reason == null ? null : exclusion.get().at(),
                     reason,
-                    municipality, detail));
+                    seen.municipalityAt(t), detail));
         }
     }
 

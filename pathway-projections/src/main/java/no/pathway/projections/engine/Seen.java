@@ -55,6 +55,7 @@ public final class Seen {
             Comparator.<Fact<?>, Instant>comparing(Fact::occurredAt).thenComparingInt(Fact::sequence);
 
     private final List<Fact<PathwayEvent>> facts;
+    private List<Fact<PathwayEvent>> municipalityReports;
 
     private Seen(List<Fact<PathwayEvent>> facts) {
         this.facts = facts;
@@ -121,12 +122,38 @@ public final class Seen {
 
     /** The latest municipality reported, by occurrence. */
     public String municipality() {
-        String municipality = null;
-        for (Fact<PathwayEvent> f : facts) {
-            if (f.event().meta().municipality() != null) {
-                municipality = f.event().meta().municipality();
+        List<Fact<PathwayEvent>> reports = municipalityReports();
+        return reports.isEmpty() ? null : reports.get(reports.size() - 1).event().meta().municipality();
+    }
+
+    /**
+     * The municipality responsible at {@code t} (docs/security.md, "Responsibility across a move"): the latest
+     * reported by an event that occurred at or before {@code t}; if none had been reported by then, the first
+     * reported after it. Null when no event names one.
+     */
+    public String municipalityAt(Instant t) {
+        List<Fact<PathwayEvent>> reports = municipalityReports();
+        if (reports.isEmpty()) {
+            return null;
+        }
+        int after = 0; // the first report after t, by binary search
+        int end = reports.size();
+        while (after < end) {
+            int middle = (after + end) >>> 1;
+            if (reports.get(middle).occurredAt().isAfter(t)) {
+                end = middle;
+            } else {
+                after = middle + 1;
             }
         }
-        return municipality;
+        return reports.get(Math.max(after - 1, 0)).event().meta().municipality();
+    }
+
+    /** The facts that name a municipality, in order of occurrence; found once per evaluation. */
+    private List<Fact<PathwayEvent>> municipalityReports() {
+        if (municipalityReports == null) {
+            municipalityReports = facts.stream().filter(f -> f.event().meta().municipality() != null).toList();
+        }
+        return municipalityReports;
     }
 }

@@ -115,6 +115,17 @@ public class GapRows {
                 pathwayId);
     }
 
+    /** Whether the pathway has a gap of one of these municipalities that is PROSPECTIVE or OPEN at {@code now}. */
+    public boolean hasUnresolved(String pathwayId, Set<String> municipalities, Instant now) {
+        if (municipalities.isEmpty()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(named.queryForObject("SELECT EXISTS (SELECT 1 FROM gap WHERE pathway_id = :pathway "
+                + "AND municipality IN (:municipalities) AND " + UNRESOLVED + ")", new MapSqlParameterSource()
+                .addValue("pathway", pathwayId).addValue("municipalities", List.copyOf(municipalities))
+                .addValue("now", timestamp(now)), Boolean.class));
+    }
+
     public java.util.Optional<Row> find(String gapId) {
         return jdbc.query("SELECT * FROM gap WHERE gap_id = ?", ROW, UUID.fromString(gapId)).stream().findFirst();
     }
