@@ -8,17 +8,17 @@ import no.pathway.core.value.PlausibleInstant;
 import no.pathway.projections.gaps.GapFilter;
 
 /** Opaque page cursors: the position (due time, gap id) of the last row served. */
-final class Cursors {
+public final class Cursors {
     private Cursors() {
     }
 
-    static String encode(GapFilter.Cursor cursor) {
+    public static String encode(GapFilter.Cursor cursor) {
         String raw = cursor.dueAt().toString() + '|' + cursor.gapId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor, or null when {@code token} is not one of ours. */
-    static GapFilter.Cursor decode(String token) {
+    public static GapFilter.Cursor decode(String token) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');

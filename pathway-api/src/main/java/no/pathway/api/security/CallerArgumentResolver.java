@@ -41,7 +41,12 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             throw new AccessDeniedException("no bearer token");
         }
-        Set<Role> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        return of(token);
+    }
+
+    /** The caller a verified token describes: an API call's bearer token, or the access token of a page login. */
+    public Caller of(JwtAuthenticationToken token) {
+        Set<Role> roles = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> Role.valueOf(a.substring(5)))
                 .collect(Collectors.toSet());
         String client = properties.clientClaims().stream().map(c -> token.getToken().getClaimAsString(c))

@@ -46,6 +46,11 @@ public class DevIssuer {
         return issuer;
     }
 
+    /** The private key: the development provider people log in to signs with it too, so the API trusts one issuer. */
+    public RSAKey signingKey() {
+        return key;
+    }
+
     /** A signed access token with the given scopes and claims, valid for {@code ttl}. */
     public String mint(String subject, String clientId, List<String> scopes, Map<String, Object> claims,
                        Duration ttl) {

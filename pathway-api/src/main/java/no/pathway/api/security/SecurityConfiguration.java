@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +35,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
  * Nobody reads or writes anything without a verified bearer token granting exactly that (docs/security.md has
- * the matrix). Stateless, no cookies, no CORS, no sessions; every refusal is problem+json.
+ * the matrix). Stateless, no cookies, no CORS, no sessions; every refusal is problem+json. This chain serves the
+ * JSON API only ({@link #API_PATHS}); the web application's pages have a chain of their own
+ * ({@code no.pathway.api.ui.login.PageSecurityConfiguration}), which takes every other path.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -51,8 +54,14 @@ public class SecurityConfiguration {
     };
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The token does not grant this call.");
+    /** The paths of this chain: the API, operations, the API description, development tokens, error dispatches. */
+    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+            DevTokenController.PATH, "/error"};
+    /** Before the development provider's and the pages' chains. */
+    public static final int API_ORDER = 1;
 
     @Bean
+    @Order(API_ORDER)
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, Clock clock, JwtDecoder decoder)
             throws Exception {
         boolean devIssuer = properties.devIssuer().enabled();
@@ -62,7 +71,8 @@ public class SecurityConfiguration {
             failures.failed(request);
             UNAUTHORIZED.commence(request, response, e);
         };
-        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        http.securityMatcher(API_PATHS)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .cors(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -109,8 +119,8 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** Scopes to roles, by the configured scope names. */
-    static JwtAuthenticationConverter authenticationConverter(SecurityProperties properties) {
+    /** Scopes to roles, by the configured scope names; a person's page login uses it too. */
+    public static JwtAuthenticationConverter authenticationConverter(SecurityProperties properties) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> roles(jwt, properties.scopes()));
         return converter;

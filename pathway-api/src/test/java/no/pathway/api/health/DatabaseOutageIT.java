@@ -54,7 +54,7 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void start() throws Exception {
-        url = TestDatabase.another("outage");
+        url = TestDatabase.url("outage");
         database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
         Path dir = Files.createTempDirectory("pathway-outage");
         app = new SpringApplicationBuilder(PathwayApplication.class).run(

@@ -32,7 +32,7 @@ class KeyRotationIT {
     @BeforeAll
     static void database() {
         // one connection for the whole class: the vault makes a statement or two per call
-        jdbc = new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.another("rotation"), TestDatabase.owner(),
+        jdbc = new JdbcTemplate(new SingleConnectionDataSource(TestDatabase.migrated("rotation"), TestDatabase.owner(),
                 "", true));
     }
 

@@ -3,14 +3,10 @@ package no.pathway.api.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 import no.pathway.api.admin.ReadModels;
 import no.pathway.api.security.DevIssuer;
 import no.pathway.api.security.Role;
-import no.pathway.api.security.SourceGrant;
-import no.pathway.core.event.Setting;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,24 +40,7 @@ public abstract class ApiIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::url);
-        registry.add("spring.datasource.username", TestDatabase::applicationRole);
-        registry.add("spring.flyway.user", TestDatabase::owner);
-        registry.add("pathway.security.dev-issuer.key-file", TestDatabase::devIssuerKeyFile);
-        registry.add("pathway.vault.kek-file", TestDatabase::vaultKekFile);
-        // the limit's mechanism, with fewer reveals to reach it (the default is 60)
-        registry.add("pathway.vault.reveals-per-hour", () -> "5");
-        registry.add("pathway.security.rate-limit.per-second", () -> "100000");
-        registry.add("pathway.security.rate-limit.burst", () -> "100000");
-        // the suite's failed authentications come from 127.0.0.1; BehindAProxyIT exhausts a burst from other addresses
-        registry.add("pathway.security.rate-limit.failures-per-second", () -> "5");
-        registry.add("pathway.security.rate-limit.failure-burst", () -> "200");
-        // the tests' own source system may post everything; the development registry's examples are there too
-        registry.add("pathway.sources.test-source.settings", () -> Arrays.stream(Setting.values()).map(Enum::name)
-                .collect(Collectors.joining(",")));
-        registry.add("pathway.sources.test-source.types", () -> SourceGrant.WITHOUT_SETTING.stream().map(Enum::name)
-                .collect(Collectors.joining(",")));
-        registry.add("pathway.sources.test-source.municipalities", () -> SourceGrant.ANY_MUNICIPALITY);
+        TestSettings.register(registry, TestDatabase::url);
     }
 
     /** By default tests call as a system holding every role (auditors see every municipality). */

@@ -17,6 +17,13 @@ public class TestClock extends Clock {
         return this;
     }
 
+    /** Stops the clock at exactly {@code instant}. */
+    public TestClock freezeAt(Instant instant) {
+        frozen = instant;
+        offset = Duration.ZERO;
+        return this;
+    }
+
     public void advance(Duration by) {
         offset = offset.plus(by);
     }

@@ -7,26 +7,45 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The integration tests' PostgreSQL: a fresh database on the local server at 127.0.0.1:5432 when one answers
- * (as on the project's machines and in CI), otherwise an embedded PostgreSQL. Made once per test JVM.
+ * The integration tests' PostgreSQL: fresh databases on the local server at 127.0.0.1:5432 when one answers (as on
+ * the project's machines and in CI), otherwise on an embedded PostgreSQL. Made once per test JVM and dropped at its
+ * end: the one most tests share, and any a test class needs to itself. Migrations run as the owner, the application
+ * as its own role (docs/operations.md, "Database roles").
  */
 public final class TestDatabase {
     private static final String LOCAL = "jdbc:postgresql://127.0.0.1:5432/";
+    private static String server;
     private static String url;
     private static JdbcClient owner;
 
     private TestDatabase() {
     }
 
+    /** The database most test classes share (one Spring context). */
     public static synchronized String url() {
         if (url == null) {
-            url = local().orElseGet(TestDatabase::embedded);
+            url = create("pathway_it_" + ProcessHandle.current().pid());
         }
         return url;
+    }
+
+    /** A database of its own, for a test class whose assertions need a store nobody else writes to. */
+    public static synchronized String url(String purpose) {
+        return create("pathway_it_" + ProcessHandle.current().pid() + "_" + purpose);
+    }
+
+    /** A database of its own, already migrated, for a test that uses the schema without the application. */
+    public static synchronized String migrated(String purpose) {
+        String migrated = url(purpose);
+        Flyway.configure().dataSource(migrated, owner(), "").locations("classpath:db/migration")
+                .placeholders(Map.of("application-role", applicationRole())).load().migrate();
+        return migrated;
     }
 
     /** The owner of the schema, who runs the migrations; tests use it to break things on purpose. */
@@ -52,45 +71,9 @@ public final class TestDatabase {
     /** A development issuer key of this test JVM alone. */
     public static synchronized String devIssuerKeyFile() {
         if (keyFile == null) {
-            try {
-                keyFile = Files.createTempDirectory("pathway-it-issuer").resolve("dev-issuer-key.json").toString();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            keyFile = temporary("pathway-it-issuer", "dev-issuer-key.json");
         }
         return keyFile;
-    }
-
-    /**
-     * A second fresh database on the same server, migrated by Flyway as the owner, for tests that must not share
-     * the application's rows (dropped with the test JVM).
-     */
-    public static synchronized String another(String suffix) {
-        String base = url();
-        int slash = base.lastIndexOf('/');
-        int query = base.indexOf('?', slash);
-        String name = "pathway_it_" + ProcessHandle.current().pid() + "_" + suffix;
-        String server = base.substring(0, slash + 1);
-        String params = query < 0 ? "" : base.substring(query);
-        try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create the database " + name, e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(server + "postgres" + params, owner(), "");
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } catch (SQLException e) {
-                // the server is going away too
-            }
-        }));
-        String url = server + name + params;
-        org.flywaydb.core.Flyway.configure().dataSource(url, owner(), "").locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("application-role", applicationRole())).load().migrate();
-        return url;
     }
 
     private static String vaultKekFile;
@@ -98,31 +81,49 @@ public final class TestDatabase {
     /** A development key-encryption keyset of this test JVM alone (generated at the first start). */
     public static synchronized String vaultKekFile() {
         if (vaultKekFile == null) {
-            try {
-                vaultKekFile = Files.createTempDirectory("pathway-it-vault").resolve("vault-kek.development.json")
-                        .toString();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            vaultKekFile = temporary("pathway-it-vault", "vault-kek.development.json");
         }
         return vaultKekFile;
     }
 
-    private static java.util.Optional<String> local() {
-        String name = "pathway_it_" + ProcessHandle.current().pid();
-        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name);
-            s.execute("CREATE DATABASE " + name);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
-            return java.util.Optional.of(LOCAL + name);
-        } catch (SQLException e) {
-            return java.util.Optional.empty();
+    private static String temporary(String directory, String file) {
+        try {
+            return Files.createTempDirectory(directory).resolve(file).toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static void drop(String name) {
-        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", "postgres", "");
+    private static String create(String name) {
+        String base = server();
+        try (Connection c = DriverManager.getConnection(base + "postgres", owner(), "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(base, name)));
+        return base + name;
+    }
+
+    private static synchronized String server() {
+        if (server == null) {
+            server = localAnswers() ? LOCAL : embedded();
+        }
+        return server;
+    }
+
+    private static boolean localAnswers() {
+        try (Connection c = DriverManager.getConnection(LOCAL + "postgres", owner(), "")) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void drop(String base, String name) {
+        try (Connection c = DriverManager.getConnection(base + "postgres", owner(), "");
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -130,13 +131,13 @@ public final class TestDatabase {
         }
     }
 
+    /** No user in the URL: the driver would prefer it to the application's role. */
     private static String embedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(Files.createTempDirectory("pathway-it-pg"))
                     .start();
-            // no user in the URL: the driver would prefer it to the application's role
-            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            return "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
         } catch (IOException e) {
             throw new IllegalStateException("No local PostgreSQL and the embedded one did not start", e);
         }
