@@ -35,3 +35,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON token_entry TO "${application-role}";
 -- Read models: a pathway's gap rows are replaced by delete and insert, its summary is upserted; a rebuild deletes all.
 GRANT SELECT, INSERT, DELETE ON gap TO "${application-role}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON pathway_summary TO "${application-role}";
+-- The read models' quarantine: a pathway is set aside, its later events counted, locked for a retry and released;
+-- a reset empties it.
+GRANT SELECT, INSERT, UPDATE, DELETE ON read_model_quarantine TO "${application-role}";
+-- The read-model instances' heartbeats: each upserts its own and forgets instances gone for a minute.
+GRANT SELECT, INSERT, UPDATE, DELETE ON read_model_node TO "${application-role}";

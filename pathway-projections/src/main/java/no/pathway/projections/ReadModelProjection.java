@@ -2,7 +2,9 @@ package no.pathway.projections;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.Acknowledgement;
 import no.pathway.projections.gaps.GapRows;
+import no.pathway.projections.quarantine.PathwayIsolation;
+import no.pathway.projections.quarantine.Quarantine;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
 import org.axonframework.config.ProcessingGroup;
@@ -22,6 +26,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +36,12 @@ import org.springframework.stereotype.Component;
  * its recorded events, and its rows are replaced. So the rows are a function of the event store alone: a reset
  * and replay gives the same rows and the same gap ids, and a pathway is judged once per batch however many of
  * its events the batch holds. Both read models share one processor because both need the whole pathway.
+ *
+ * <p>One pathway never stalls the others: when judging fails for a reason of a pathway, each pathway is judged again
+ * alone and those that still fail are set aside in the {@link Quarantine} in the same transaction, while the rest
+ * are written ({@link PathwayIsolation}). Their later events are counted against them, not judged,
+ * until an operator retries them. A transient or environmental failure sets nothing aside: it rolls the batch back
+ * and the processor retries it.
  */
 @Component
 @ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
@@ -38,19 +50,40 @@ public class ReadModelProjection {
     private static final int REBUILD_CHUNK = 1000;
     private static final String BATCH = ReadModelProjection.class.getName() + ".batch";
 
+    /** What a retry of a set-aside pathway came to. */
+    public enum Retry { RELEASED, STILL_SET_ASIDE, NOT_SET_ASIDE }
+
     private final StoredEvents stored;
     private final GapEngine engine;
     private final GapRows gaps;
     private final PathwaySummaries summaries;
     private final BatchObserver observer;
+    private final Quarantine quarantine;
+    private final PathwayIsolation isolation;
+    private final JdbcTemplate jdbc;
+    private final Duration batchStatementTimeout;
+    private final Duration rebuildTimeout;
 
+    /**
+     * @param batchStatementTimeout how long one statement of a processor batch may take (a batch can read many
+     *                              pathways' events at once; the session's default bound is meant for requests)
+     * @param rebuildTimeout        how long one statement of a rebuild may take: it reads the whole store in one
+     */
     public ReadModelProjection(StoredEvents stored, GapEngine engine, GapRows gaps, PathwaySummaries summaries,
-                               BatchObserver observer) {
+                               BatchObserver observer, Quarantine quarantine, PathwayIsolation isolation,
+                               JdbcTemplate jdbc,
+                               @Value("${pathway.read-models.batch-statement-timeout:PT60S}") Duration batchStatementTimeout,
+                               @Value("${pathway.read-models.rebuild-timeout:PT30M}") Duration rebuildTimeout) {
         this.stored = stored;
         this.engine = engine;
         this.gaps = gaps;
         this.summaries = summaries;
         this.observer = observer;
+        this.quarantine = quarantine;
+        this.isolation = isolation;
+        this.jdbc = jdbc;
+        this.batchStatementTimeout = batchStatementTimeout;
+        this.rebuildTimeout = rebuildTimeout;
     }
 
     /**
@@ -69,9 +102,9 @@ public class ReadModelProjection {
         batch.add(message.getAggregateIdentifier(), replay.isReplay() ? null : message.getTimestamp());
     }
 
-    /** The pathways a batch touched, and when the oldest of its events was recorded. */
+    /** The pathways a batch touched with their number of events, and when the oldest of its events was recorded. */
     private static final class Batch {
-        private final Set<String> pathways = new LinkedHashSet<>();
+        private final Map<String, Integer> events = new LinkedHashMap<>();
         private final Instant reached;
         private Instant oldest;
 
@@ -80,7 +113,7 @@ public class ReadModelProjection {
         }
 
         void add(String pathwayId, Instant recordedAt) {
-            pathways.add(pathwayId);
+            events.merge(pathwayId, 1, Integer::sum);
             if (recordedAt != null && (oldest == null || recordedAt.isBefore(oldest))) {
                 oldest = recordedAt;
             }
@@ -91,23 +124,61 @@ public class ReadModelProjection {
         }
     }
 
-    /** Judges each pathway of the batch from everything recorded and replaces its rows, in a few statements. */
+    /**
+     * Judges each pathway of the batch from everything recorded and replaces its rows, in a few statements; a pathway
+     * already set aside only has its new events counted.
+     */
     private void judge(Batch batch) {
         long start = System.nanoTime();
-        replace(stored.of(batch.pathways));
-        observer.judged(batch.pathways.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
+        boundStatements(batchStatementTimeout);
+        Set<String> pathways = new LinkedHashSet<>(batch.events.keySet());
+        pathways.removeAll(quarantine.noteLaterEvents(batch.events));
+        isolation.judgeOrSetAside(pathways, ids -> replace(stored.of(ids)));
+        observer.judged(batch.events.size(), batch.waited(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
      * Replaces both read models whole: empties them and judges every stored pathway once, reading the event store
      * in one pass. A replay through the processor judges a pathway again for every batch that holds one of its
      * events, re-reading all of them each time (docs/performance.md). Runs in the caller's transaction, so readers
-     * see the old rows until it commits, then the new ones.
+     * see the old rows until it commits, then the new ones. A pathway that fails is set aside, as in the processor;
+     * one that was set aside and now succeeds is released.
      */
     public void rebuild() {
+        boundStatements(rebuildTimeout);
         gaps.deleteAll();
         summaries.deleteAll();
-        stored.forEachChunk(REBUILD_CHUNK, this::replace);
+        stored.forEachChunk(REBUILD_CHUNK, chunk -> {
+            Set<String> setAside = isolation.judgeOrSetAside(chunk.keySet(),
+                    ids -> replace(stored.deserialize(only(chunk, ids))));
+            quarantine.release(chunk.keySet().stream().filter(p -> !setAside.contains(p)).toList());
+        });
+    }
+
+    /**
+     * Judges a set-aside pathway again from all its events, in the caller's transaction, and releases it when that
+     * succeeds. Its entry is locked first, so a processor batch holding a new event of it waits for the outcome.
+     */
+    public Retry retry(String pathwayId) {
+        if (quarantine.lock(pathwayId).isEmpty()) {
+            return Retry.NOT_SET_ASIDE;
+        }
+        if (!isolation.judgeOrSetAside(List.of(pathwayId), ids -> replace(stored.of(ids))).isEmpty()) {
+            return Retry.STILL_SET_ASIDE;
+        }
+        quarantine.release(List.of(pathwayId));
+        return Retry.RELEASED;
+    }
+
+    /** Bounds each statement of the current transaction: a long operation sets its own bound, not the session's. */
+    private void boundStatements(Duration bound) {
+        jdbc.execute("SET LOCAL statement_timeout = " + bound.toMillis());
+    }
+
+    private static <V> Map<String, V> only(Map<String, V> all, Collection<String> keys) {
+        Map<String, V> some = new LinkedHashMap<>();
+        keys.forEach(k -> some.put(k, all.get(k)));
+        return some;
     }
 
     private void replace(Map<String, List<PathwayEvent>> eventsByPathway) {
@@ -123,9 +194,11 @@ public class ReadModelProjection {
         summaries.save(summarised);
     }
 
+    /** Before a replay: the read models and the quarantine start empty, and the replay sets aside what still fails. */
     @ResetHandler
     void reset() {
         gaps.deleteAll();
         summaries.deleteAll();
+        quarantine.clear();
     }
 }

@@ -54,13 +54,18 @@ public class StoredEvents {
         return events;
     }
 
+    /** An event as stored, not yet deserialized: deserializing can fail for its pathway alone. */
+    public record Serialized(String type, String revision, byte[] payload) {
+    }
+
     /**
      * Every pathway's events, in sequence order, handed over {@code pathwaysPerChunk} pathways at a time: one
      * streamed query over the whole store, so each pathway is read once. Must run in a transaction (PostgreSQL
-     * streams a result only then); the consumer may use the same connection meanwhile.
+     * streams a result only then); the consumer may use the same connection meanwhile. The events come serialized,
+     * so that one pathway's unreadable event fails that pathway ({@link #deserialize}), not the whole read.
      */
-    public void forEachChunk(int pathwaysPerChunk, Consumer<Map<String, List<PathwayEvent>>> consumer) {
-        Map<String, List<PathwayEvent>> chunk = new LinkedHashMap<>();
+    public void forEachChunk(int pathwaysPerChunk, Consumer<Map<String, List<Serialized>>> consumer) {
+        Map<String, List<Serialized>> chunk = new LinkedHashMap<>();
         jdbc.query(con -> {
             PreparedStatement statement = con.prepareStatement(ALL_BY_PATHWAY);
             statement.setFetchSize(FETCH_SIZE);
@@ -71,15 +76,27 @@ public class StoredEvents {
                 consumer.accept(new LinkedHashMap<>(chunk));
                 chunk.clear();
             }
-            chunk.computeIfAbsent(pathwayId, p -> new ArrayList<>()).add(event(rs));
+            chunk.computeIfAbsent(pathwayId, p -> new ArrayList<>())
+                    .add(new Serialized(rs.getString(2), rs.getString(3), rs.getBytes(4)));
         });
         if (!chunk.isEmpty()) {
             consumer.accept(new LinkedHashMap<>(chunk));
         }
     }
 
+    /** The given pathways' events, deserialized. */
+    public Map<String, List<PathwayEvent>> deserialize(Map<String, List<Serialized>> serialized) {
+        Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
+        serialized.forEach((pathwayId, stored) -> events.put(pathwayId, stored.stream()
+                .map(e -> this.<PathwayEvent>deserialize(e.payload(), e.type(), e.revision())).toList()));
+        return events;
+    }
+
     private PathwayEvent event(ResultSet rs) throws SQLException {
-        return serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4), byte[].class, rs.getString(2),
-                rs.getString(3)));
+        return deserialize(rs.getBytes(4), rs.getString(2), rs.getString(3));
+    }
+
+    private <T> T deserialize(byte[] payload, String type, String revision) {
+        return serializer.deserialize(new SimpleSerializedObject<>(payload, byte[].class, type, revision));
     }
 }

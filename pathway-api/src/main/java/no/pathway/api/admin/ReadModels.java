@@ -1,11 +1,18 @@
 package no.pathway.api.admin;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import no.pathway.api.health.TimeBound;
+import no.pathway.api.http.NotFound;
+import no.pathway.api.http.Unavailable;
 import no.pathway.projections.ReadModelProjection;
+import no.pathway.projections.quarantine.Quarantine;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
@@ -17,6 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReadModels {
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
+    static final int LISTED = 1000;
 
     /**
      * One segment's committed position. {@code replaying} until the replay has reached the position of the reset
@@ -41,11 +50,11 @@ public class ReadModels {
     /**
      * The processor against the head of the event store. {@code replaying} while a rebuild runs (or a replay after
      * a reset of Axon's tokens); {@code lastFailure} stays until it has caught up; {@code rebuildFailure} until a
-     * rebuild succeeds.
+     * rebuild succeeds; {@code quarantined} counts the pathways set aside (they do not hold the others back).
      */
     public record Status(String processor, boolean running, long head, long behind, boolean replaying,
                          ReadModelErrors.Failure lastFailure, ReadModelErrors.Failure rebuildFailure,
-                         List<Segment> segments) {
+                         long quarantined, List<Segment> segments) {
         public boolean failing() {
             return lastFailure != null;
         }
@@ -59,12 +68,15 @@ public class ReadModels {
     private final ReadModelProjection projection;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Quarantine quarantine;
+    private final TimeBound<Status> promptStatus;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile ReadModelErrors.Failure rebuildFailure;
 
     ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
                ReadModelErrors errors, TokenStore tokens, ReadModelProjection projection,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               PlatformTransactionManager transactionManager, Clock clock, Quarantine quarantine,
+               @Value("${pathway.health.timeout:PT0.75S}") Duration bound) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -73,6 +85,22 @@ public class ReadModels {
         this.projection = projection;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.quarantine = quarantine;
+        this.promptStatus = new TimeBound<>("read-model-status", this::status, bound);
+    }
+
+    /** The status within the health bound, or {@link Unavailable} when the database does not answer in time. */
+    public Status promptStatus() {
+        try {
+            return promptStatus.get();
+        } catch (TimeBound.Exceeded e) {
+            throw new Unavailable(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        promptStatus.close();
     }
 
     public Status status() {
@@ -91,7 +119,66 @@ public class ReadModels {
         }
         boolean replaying = rebuilding.get() || segments.stream().anyMatch(Segment::replaying);
         return new Status(processor.getName(), processor.isRunning(), head, behind, replaying, errors.last(),
-                rebuildFailure, new ArrayList<>(segments));
+                rebuildFailure, quarantine.count(), new ArrayList<>(segments));
+    }
+
+    /** The pathways set aside, the longest first ({@code pathways} holds at most {@value #LISTED}). */
+    public record Quarantined(long count, List<Quarantine.SetAside> pathways) {
+    }
+
+    /** What retrying set-aside pathways came to. */
+    public record Retried(int released, int stillSetAside) {
+    }
+
+    public Quarantined quarantined() {
+        return transaction.execute(tx -> new Quarantined(quarantine.count(), quarantine.oldest(LISTED)));
+    }
+
+    /**
+     * Judges a set-aside pathway again from the event store and releases it if that succeeds; its events recorded
+     * meanwhile are judged with it. Refused while a rebuild runs here (which judges it anyway).
+     *
+     * @return the pathway's entry if it is still set aside, empty if it was released
+     * @throws NotFound if the pathway is not set aside
+     */
+    public Optional<Quarantine.SetAside> retry(String pathwayId) {
+        refuseWhileRebuilding();
+        return transaction.execute(tx -> switch (projection.retry(pathwayId)) {
+            case RELEASED -> Optional.<Quarantine.SetAside>empty();
+            case STILL_SET_ASIDE -> quarantine.lock(pathwayId);
+            case NOT_SET_ASIDE -> throw new NotFound("That pathway is not set aside.");
+        });
+    }
+
+    /** Retries every set-aside pathway, each in a transaction of its own, the longest set aside first. */
+    public Retried retryAll() {
+        refuseWhileRebuilding();
+        int released = 0;
+        int still = 0;
+        for (Quarantine.SetAside entry : transaction.execute(tx -> quarantine.oldest(Integer.MAX_VALUE))) {
+            ReadModelProjection.Retry outcome = transaction.execute(tx -> projection.retry(entry.pathwayId()));
+            if (outcome == ReadModelProjection.Retry.RELEASED) {
+                released++;
+            } else if (outcome == ReadModelProjection.Retry.STILL_SET_ASIDE) {
+                still++;
+            }
+        }
+        return new Retried(released, still);
+    }
+
+    private void refuseWhileRebuilding() {
+        if (rebuilding.get()) {
+            throw new RebuildRunning();
+        }
+    }
+
+    /** A retry while a rebuild runs on this node: answered 409. */
+    static final class RebuildRunning extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RebuildRunning() {
+            super("rebuild running", null, false, false);
+        }
     }
 
     /**

@@ -133,11 +133,19 @@ public class AxonConfiguration {
         return new PromptEventSource(eventStore, interval);
     }
 
+    /**
+     * Tokens, claimed by this instance as {@link ReadModelNodeId} for {@code claim-timeout} at a time (Axon's default
+     * is 10 s: a killed instance held its segments that long). The processor extends its claims well within it
+     * ({@link ReadModelConfiguration}).
+     */
     @Bean
-    TokenStore tokenStore(DataSource dataSource, Serializer serializer) {
+    TokenStore tokenStore(DataSource dataSource, Serializer serializer, ReadModelNodeId readModelNodeId,
+                          @Value("${pathway.read-models.claim-timeout:PT1S}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .serializer(serializer)
+                .nodeId(readModelNodeId.value())
+                .claimTimeout(claimTimeout)
                 .schema(TokenSchema.builder()
                         .setTokenTable("token_entry")
                         .setProcessorNameColumn("processor_name")

@@ -1,8 +1,15 @@
 package no.pathway.api.http;
 
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import no.pathway.projections.quarantine.FailureCause;
+import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -10,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionTimedOutException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,6 +62,27 @@ public class ApiExceptionHandler {
             TypeMismatchException.class})
     ResponseEntity<Problem> rejected(Exception e) {
         return Problem.of(400).toResponse();
+    }
+
+    /**
+     * A database that is down, overloaded or too slow, or a write that was not confirmed within its bound: 503 with
+     * {@code Retry-After}. Sending the same request again is safe, since an event is idempotent by (source, eventId)
+     * and reads change nothing (docs/operations.md).
+     */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionTimedOutException.class, SQLTransientException.class, SQLRecoverableException.class,
+            Unavailable.class})
+    ResponseEntity<Problem> unavailable(Exception e) {
+        log.debug("Database unavailable ({}); answered 503", e.getClass().getName());
+        return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service's database did not answer in time. Send the same request again later.").toResponse();
+    }
+
+    /** Axon wraps the database's failures in its own exceptions (reading a pathway's events, say). */
+    @ExceptionHandler(AxonException.class)
+    ResponseEntity<Problem> axon(AxonException e) {
+        return FailureCause.of(e) == FailureCause.TRANSIENT ? unavailable(e) : unexpected(e);
     }
 
     /** Anything else; Spring MVC's own refusals (an {@link ErrorResponse}) keep their status and headers. */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, List<FieldProblem> errors) {
+    /** How long a client should wait before sending again a request answered 503. */
+    static final String RETRY_AFTER_SECONDS = "5";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static Problem of(HttpStatus status, String detail) {
@@ -53,8 +56,14 @@ public record Problem(String type, String title, int status, String detail, List
                 List.copyOf(errors));
     }
 
+    /** The problem as a response; a 503 tells the client when to try again (every 503 here is worth a retry). */
     public ResponseEntity<Problem> toResponse() {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(this);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.body(this);
     }
 
     public String json() {

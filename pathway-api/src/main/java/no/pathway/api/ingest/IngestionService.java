@@ -1,28 +1,36 @@
 package no.pathway.api.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import no.pathway.api.http.FieldProblem;
 import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
+import no.pathway.api.http.Unavailable;
 import no.pathway.api.security.SourceGrant;
 import no.pathway.api.security.SourceRegistry;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.GapAcknowledged;
 import no.pathway.core.value.Identifier;
+import no.pathway.projections.quarantine.FailureCause;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Records posted events: validate each on the caller's thread, then hand the valid ones to the {@link WriteQueue},
  * which stores them (or answers a retry from its receipt) in a transaction shared with whatever else is waiting.
- * One request's events are answered in their order, each on its own.
+ * One request's events are answered in their order, each on its own. A request waits for its answer at most
+ * {@code pathway.ingest.answer-timeout}; then it is answered {@link Unavailable} (503), and sending it again is safe:
+ * the receipt of an event that was stored after all answers the retry.
  */
 @Service
 public class IngestionService {
@@ -30,12 +38,15 @@ public class IngestionService {
     private final Clock clock;
     private final WriteQueue writes;
     private final SourceRegistry sources;
+    private final Duration answerTimeout;
 
-    IngestionService(FactParser parser, Clock clock, WriteQueue writes, SourceRegistry sources) {
+    IngestionService(FactParser parser, Clock clock, WriteQueue writes, SourceRegistry sources,
+                     @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout) {
         this.parser = parser;
         this.clock = clock;
         this.writes = writes;
         this.sources = sources;
+        this.answerTimeout = answerTimeout;
     }
 
     public IngestOutcome ingest(String source, JsonNode event) {
@@ -89,14 +100,32 @@ public class IngestionService {
         return await(writes.submit(List.of(new WriteQueue.Item(source, parsed)))).get(0);
     }
 
-    private static List<IngestOutcome> await(CompletableFuture<List<IngestOutcome>> answer) {
+    /**
+     * The stored outcomes, waited for at most the answer timeout. A unit given up on is marked done, so a writer that
+     * has not taken it yet skips it; one already being stored may still commit.
+     */
+    private List<IngestOutcome> await(CompletableFuture<List<IngestOutcome>> answer) {
         try {
-            return answer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
+            return answer.get(answerTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            answer.completeExceptionally(e);
+            throw new Unavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer.completeExceptionally(e);
+            throw new Unavailable(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (FailureCause.of(cause) == FailureCause.TRANSIENT) {
+                throw new Unavailable(cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw e;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

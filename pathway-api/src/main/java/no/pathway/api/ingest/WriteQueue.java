@@ -28,6 +28,7 @@ import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.pathway.RecordFacts;
 import no.pathway.core.value.PersonId;
+import no.pathway.projections.quarantine.FailureCause;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -171,16 +172,18 @@ class WriteQueue implements AutoCloseable {
         while (open || !queue.isEmpty()) {
             try {
                 Unit first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (first == null || first.answer().isDone()) {
+                    continue; // a unit whose request gave up waiting is not stored: it was answered 503
                 }
                 List<Unit> group = new ArrayList<>();
                 group.add(first);
                 int events = first.items().size();
                 Unit next;
                 while (events < maxGroupEvents && (next = queue.poll()) != null) {
-                    group.add(next);
-                    events += next.items().size();
+                    if (!next.answer().isDone()) {
+                        group.add(next);
+                        events += next.items().size();
+                    }
                 }
                 write(group);
             } catch (InterruptedException e) {
@@ -192,7 +195,10 @@ class WriteQueue implements AutoCloseable {
         }
     }
 
-    /** Stores a group together; if that fails for any reason but a conflict, each unit alone. */
+    /**
+     * Stores a group together; if that fails for any reason but a conflict, each unit alone, unless the database is
+     * unavailable, which fails every unit of the group at once rather than making each wait for it again.
+     */
     private void write(List<Unit> group) {
         try {
             List<Item> items = group.stream().flatMap(u -> u.items().stream()).toList();
@@ -203,8 +209,8 @@ class WriteQueue implements AutoCloseable {
                 from += unit.items().size();
             }
         } catch (Throwable e) {
-            if (group.size() == 1) {
-                group.get(0).answer().completeExceptionally(e);
+            if (group.size() == 1 || FailureCause.of(e) == FailureCause.TRANSIENT) {
+                group.forEach(unit -> unit.answer().completeExceptionally(e));
             } else {
                 group.forEach(unit -> write(List.of(unit)));
             }

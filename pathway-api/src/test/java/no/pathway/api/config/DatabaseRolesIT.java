@@ -41,6 +41,8 @@ class DatabaseRolesIT extends ApiIT {
             Map.entry("token_entry", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("gap", Set.of("SELECT", "INSERT", "DELETE")),
             Map.entry("pathway_summary", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
+            Map.entry("read_model_quarantine", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
+            Map.entry("read_model_node", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("identity_vault", Set.of("SELECT", "INSERT", "UPDATE")),
             Map.entry("flyway_schema_history", Set.of())));
 

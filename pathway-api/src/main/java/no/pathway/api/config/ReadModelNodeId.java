@@ -1,0 +1,15 @@
+package no.pathway.api.config;
+
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
+
+/**
+ * This instance's name in {@code token_entry.owner} and {@code read_model_node}: the JVM's name (pid@host, Axon's
+ * default) and a random part, so that two application contexts in one JVM are two instances too.
+ */
+public record ReadModelNodeId(String value) {
+    static ReadModelNodeId generate() {
+        return new ReadModelNodeId(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8));
+    }
+}
