@@ -1,75 +1,16 @@
 package no.pathway.api.config;
 
-import java.time.Duration;
-import java.util.Optional;
-import no.pathway.api.admin.ReadModelErrors;
-import no.pathway.projections.ReadModelProjection;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.RuleSet;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/**
- * The gap engine with the rules in force, and the read-model processor's failure policy and its share of the work
- * among instances.
- */
+/** The gap engine with the rules in force. The processor that feeds the read models: eventstore/. */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
     @Bean
-    ReadModelNodeId readModelNodeId() {
-        return ReadModelNodeId.generate();
-    }
-
-    /** The balancer asks for the processor only once it runs: the processor is built with the balancer. */
-    @Bean(destroyMethod = "close")
-    ReadModelSegmentBalancer readModelSegmentBalancer(JdbcTemplate jdbc, ReadModelNodeId readModelNodeId,
-            ObjectProvider<EventProcessingConfiguration> processing,
-            @Value("${pathway.read-models.heartbeat:PT0.25S}") Duration heartbeat,
-            @Value("${pathway.read-models.claim-timeout:PT1S}") Duration claimTimeout) {
-        return new ReadModelSegmentBalancer(jdbc, readModelNodeId.value(), ReadModelProjection.PROCESSING_GROUP,
-                () -> Optional.ofNullable(processing.getIfAvailable()).flatMap(p -> p.eventProcessor(
-                        ReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class)),
-                heartbeat, claimTimeout);
-    }
-
-    /**
-     * Each instance claims its fair share of the segments ({@link ReadModelSegmentBalancer}), and extends its claims
-     * every {@code claim-extension} (Axon's default, 5 s, is half its default claim timeout; ours is a quarter of 1 s),
-     * so a dead instance's segments are taken over within about a second. Not Axon's coordinator claim extension: it
-     * would wait on the token row a batch holds locked until it commits, stalling every segment's feed meanwhile.
-     */
-    @Bean
-    ConfigurerModule readModelSegments(ReadModelSegmentBalancer balancer,
-            @Value("${pathway.read-models.claim-extension:PT0.25S}") Duration claimExtension) {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                ReadModelProjection.PROCESSING_GROUP,
-                (config, builder) -> builder.maxSegmentProvider(balancer)
-                        .claimExtensionThreshold(claimExtension.toMillis()));
-    }
-
-    @Bean
     GapEngine gapEngine(RuleProperties rules) {
         return new GapEngine(new RuleSet(rules.version(), rules.deadlines()));
-    }
-
-    /**
-     * Axon's default logs a failing event handler and moves on: a projection would silently lose the event.
-     * Propagating makes the processor roll the batch back, report the failure ({@link ReadModelErrors}, the
-     * readModels health) and retry the same events with back-off until they succeed.
-     */
-    @Bean
-    ConfigurerModule readModelErrorHandling(ReadModelErrors errors) {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(ReadModelProjection.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(ReadModelProjection.PROCESSING_GROUP, c -> errors);
     }
 }

@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +38,11 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The event store, token store and transaction manager, declared here rather than left to Axon's
  * auto-configuration: on Spring Boot 4 without JPA Axon's JDBC auto-configuration runs before the DataSource
- * exists and silently falls back to a no-op transaction manager (shared/spec/stack.md).
+ * exists and silently falls back to a no-op transaction manager (shared/spec/stack.md). What this changes in Axon:
+ * its serializer's type validator and instant reader ({@link #axonJson}), the storage engine
+ * ({@link CommitOrderEventStorageEngine}), the embedded store ({@link StagedEventIndex}, its fetch and clean-up
+ * delays), the read models' source ({@link PromptEventSource}), the token claim timeout, and the pathway cache and
+ * snapshots; each says why below or in its own class.
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {

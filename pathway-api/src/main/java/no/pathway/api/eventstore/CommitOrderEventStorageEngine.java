@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event store as the read-model processor sees it, with prompt wake-ups. Axon's pooled processor offers each
+ * The event store as the read-model processor sees it ({@link AxonConfiguration#readModelSource}), with prompt
+ * wake-ups. Axon's pooled processor offers each
  * stream a callback for "events available"; the embedded event store's streams refuse it, and the processor then
  * looks for new events only every 500 ms (a constant in Axon's {@code Coordinator}). That wait was nearly all of the
  * projection lag (docs/performance.md). Here every stream accepts the callback and calls it every

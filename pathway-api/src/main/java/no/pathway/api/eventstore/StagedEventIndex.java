@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Axon's embedded event store, with its events-not-yet-stored looked up by pathway. Before loading an aggregate the
+ * Axon's embedded event store (declared in {@link AxonConfiguration#eventStore}), with its events-not-yet-stored looked up by pathway. Before loading an aggregate the
  * store adds the events staged in the current unit of work for it; Axon collects them by copying every staged event
  * into a list, each after a {@code contains} check on that list, so a lookup costs the square of the staged events.
  * Group commit stages a whole group's events (up to 2,000) in one unit of work and loads each pathway of the group:

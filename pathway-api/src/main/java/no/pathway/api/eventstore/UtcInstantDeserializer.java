@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,7 +11,8 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 /**
- * Reads the instants of stored events without {@code DateTimeFormatter}. Every stored instant was written by
+ * Reads the instants of stored events without {@code DateTimeFormatter}; registered in Axon's Jackson serializer
+ * ({@link AxonConfiguration#axonJson}), where it replaces Jackson's instant reader for events, snapshots and tokens. Every stored instant was written by
  * {@link Instant#toString()}: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}. Jackson parses those through
  * {@code DateTimeFormatter.ISO_INSTANT}, which was two fifths of deserializing an event over a national run and a
  * third of the per-pathway gaps call's CPU samples (docs/performance.md, step 17). That form is read here by position; anything

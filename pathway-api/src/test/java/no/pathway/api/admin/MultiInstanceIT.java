@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import no.pathway.api.config.ReadModelNodeId;
+import no.pathway.api.eventstore.ReadModelNodeId;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestDatabase;

@@ -1,4 +1,4 @@
-package no.pathway.api.config;
+package no.pathway.api.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
