@@ -7,10 +7,15 @@ import no.pathway.core.value.FreeText;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** A stated purpose must be short plain text without an identity number, or the request is refused (400). */
+/**
+ * A stated purpose must be short plain text without an identity number, or the request is refused (400). It
+ * registers itself for every handler, so the security configuration need not know the access log.
+ */
 @Component
-public class PurposeCheck implements HandlerInterceptor {
+public class PurposeCheck implements HandlerInterceptor, WebMvcConfigurer {
     static final int MAX_PURPOSE = 200;
 
     @Override
@@ -28,5 +33,10 @@ public class PurposeCheck implements HandlerInterceptor {
             });
         }
         return true;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 }

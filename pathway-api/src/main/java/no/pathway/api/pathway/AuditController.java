@@ -1,4 +1,4 @@
-package no.pathway.api.audit;
+package no.pathway.api.pathway;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -7,7 +7,8 @@ import java.util.Base64;
 import java.util.List;
 import no.pathway.api.ingest.IngestProperties;
 import no.pathway.api.identity.PathwayIds;
-import no.pathway.api.pathway.PathwayHistory;
+import no.pathway.api.audit.AccessLog;
+import no.pathway.api.audit.EventChain;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.http.JsonBody;
@@ -23,7 +24,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What an auditor needs to reconstruct a case (docs/audit.md). Every call here is itself logged. */
+/**
+ * What an auditor needs to reconstruct a case (docs/audit.md). Every call here is itself logged. It lives with the
+ * pathway's other calls, above the records it reads ({@link AccessLog}, {@link EventChain}), which every feature
+ * writes.
+ */
 @RestController
 @RequestMapping("/api/v1")
 public class AuditController {

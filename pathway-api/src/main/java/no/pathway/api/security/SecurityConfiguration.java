@@ -28,9 +28,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import no.pathway.api.audit.PurposeCheck;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
 /**
@@ -181,16 +179,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callersAndPurposes(CallerArgumentResolver resolver, PurposeCheck purposes) {
+    WebMvcConfigurer callers(CallerArgumentResolver resolver) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(resolver);
-            }
-
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(purposes);
             }
         };
     }
