@@ -48,7 +48,7 @@ public final class KekTool {
                 System.exit(2);
             }
         }
-        KeyEncryptionKey kek = new KeyEncryptionKey(read(file), KeyEncryptionKey.isDevelopmentFile(file));
+        KeyEncryptionKey kek = new KeyEncryptionKey(read(file));
         System.out.println("primary " + kek.primaryKeyId() + ", keys " + kek.keyIds());
     }
 

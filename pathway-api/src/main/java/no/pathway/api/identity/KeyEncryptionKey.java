@@ -39,11 +39,9 @@ public final class KeyEncryptionKey {
 
     private final KeysetHandle keyset;
     private final Aead aead;
-    private final boolean development;
 
-    KeyEncryptionKey(KeysetHandle keyset, boolean development) {
+    KeyEncryptionKey(KeysetHandle keyset) {
         this.keyset = keyset;
-        this.development = development;
         try {
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
@@ -60,7 +58,7 @@ public final class KeyEncryptionKey {
         boolean development = isDevelopmentFile(file);
         try {
             if (Files.exists(file)) {
-                return new KeyEncryptionKey(fromJson(Files.readString(file, StandardCharsets.UTF_8)), development);
+                return new KeyEncryptionKey(fromJson(Files.readString(file, StandardCharsets.UTF_8)));
             }
             if (!development || !generateDevelopmentKey) {
                 throw new IllegalStateException("The identity vault's key-encryption keyset is missing: set "
@@ -68,7 +66,7 @@ public final class KeyEncryptionKey {
             }
             KeysetHandle keyset = newKeyset();
             write(file, keyset);
-            return new KeyEncryptionKey(keyset, true);
+            return new KeyEncryptionKey(keyset);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("could not read or write the identity vault's key-encryption keyset "
                     + file.getFileName(), e);
@@ -95,10 +93,6 @@ public final class KeyEncryptionKey {
             ids.add(Integer.toUnsignedLong(keyset.getAt(i).getId()));
         }
         return ids;
-    }
-
-    public boolean isDevelopment() {
-        return development;
     }
 
     /** A new keyset of one AES-256-GCM key. */

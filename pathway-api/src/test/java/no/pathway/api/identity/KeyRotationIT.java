@@ -42,7 +42,7 @@ class KeyRotationIT {
     }
 
     private static IdentityVault vault(KeysetHandle keyset) {
-        return new IdentityVault(jdbc, new KeyEncryptionKey(keyset, false), Clock.systemUTC());
+        return new IdentityVault(jdbc, new KeyEncryptionKey(keyset), Clock.systemUTC());
     }
 
     private Map<String, PersonId> persons(String prefix, int n) {

@@ -1,7 +1,6 @@
 package no.pathway.core.event;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,15 +34,7 @@ public enum FactType {
         this.recordClass = recordClass;
     }
 
-    public Class<? extends PathwayEvent> recordClass() {
-        return recordClass;
-    }
-
     public static FactType of(PathwayEvent event) {
         return BY_CLASS.get(event.getClass());
-    }
-
-    public static Optional<FactType> named(String name) {
-        return Stream.of(values()).filter(t -> t.name().equals(name)).findFirst();
     }
 }

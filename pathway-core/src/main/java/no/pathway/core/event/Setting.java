@@ -1,16 +1,11 @@
 package no.pathway.core.event;
 
-/** Where a person is served. The two groupings are the shared definitions of the gap rules. */
+/** Where a person is served. The grouping is the shared definition of the gap rules. */
 public enum Setting {
     DETOX, OUTPATIENT, RESIDENTIAL, MUNICIPALITY, NAV, PRISON;
 
     /** Detox, residential treatment and prison: leaving one is a discharge or a release. */
     public boolean isInstitutional() {
         return this == DETOX || this == RESIDENTIAL || this == PRISON;
-    }
-
-    /** Outpatient and residential treatment. */
-    public boolean isTreatment() {
-        return this == OUTPATIENT || this == RESIDENTIAL;
     }
 }
