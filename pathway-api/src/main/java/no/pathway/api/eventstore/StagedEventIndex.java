@@ -12,13 +12,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
- * Axon's embedded event store (declared in {@link AxonConfiguration#eventStore}), with its events-not-yet-stored looked up by pathway. Before loading an aggregate the
- * store adds the events staged in the current unit of work for it; Axon collects them by copying every staged event
- * into a list, each after a {@code contains} check on that list, so a lookup costs the square of the staged events.
- * Group commit stages a whole group's events (up to 2,000) in one unit of work and loads each pathway of the group:
- * a profile of bulk ingest put 21 % of the service's samples in that {@code contains} (docs/performance.md). Here
- * the root unit of work keeps the staged events by aggregate, so a lookup costs that pathway's events. As in Axon, a
- * nested unit of work that rolls back takes its events with it, and a rolled-back root has none.
+ * Axon's embedded event store (declared in {@link AxonConfiguration#eventStore}), with its events-not-yet-stored looked
+ * up by pathway. Before loading an aggregate the store adds the events staged in the current unit of work for it; Axon
+ * collects them by copying every staged event into a list, each after a {@code contains} check on that list, so a
+ * lookup costs the square of the staged events. Group commit stages a whole group's events (up to 2,000) in one unit of
+ * work and loads each pathway of the group: a profile of bulk ingest put 21 % of the service's samples in that {@code
+ * contains} (docs/performance.md). Here the root unit of work keeps the staged events by aggregate, so a lookup costs
+ * that pathway's events. As in Axon, a nested unit of work that rolls back takes its events with it, and a rolled-back
+ * root has none.
  */
 class StagedEventIndex extends EmbeddedEventStore {
     private static final String STAGED = StagedEventIndex.class.getName() + ".staged";

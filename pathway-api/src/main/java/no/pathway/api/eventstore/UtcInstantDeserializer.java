@@ -12,12 +12,12 @@ import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 /**
  * Reads the instants of stored events without {@code DateTimeFormatter}; registered in Axon's Jackson serializer
- * ({@link AxonConfiguration#axonJson}), where it replaces Jackson's instant reader for events, snapshots and tokens. Every stored instant was written by
- * {@link Instant#toString()}: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}. Jackson parses those through
- * {@code DateTimeFormatter.ISO_INSTANT}, which was two fifths of deserializing an event over a national run and a
- * third of the per-pathway gaps call's CPU samples (docs/performance.md, step 17). That form is read here by position; anything
- * else (an offset, a lower-case letter, a leap second, a number, a year past 9999) goes to Jackson's own
- * deserializer, so what was accepted or refused before still is.
+ * ({@link AxonConfiguration#axonJson}), where it replaces Jackson's instant reader for events, snapshots and tokens.
+ * Every stored instant was written by {@link Instant#toString()}: {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}. Jackson
+ * parses those through {@code DateTimeFormatter.ISO_INSTANT}, which was two fifths of deserializing an event over a
+ * national run and a third of the per-pathway gaps call's CPU samples (docs/performance.md, step 17). That form is read
+ * here by position; anything else (an offset, a lower-case letter, a leap second, a number, a year past 9999) goes to
+ * Jackson's own deserializer, so what was accepted or refused before still is.
  */
 public final class UtcInstantDeserializer extends ValueDeserializer<Instant> {
     private static final int[] SCALE = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
