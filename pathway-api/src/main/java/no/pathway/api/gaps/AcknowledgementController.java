@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import no.pathway.api.ingest.IngestOutcome;
-import no.pathway.api.ingest.IngestionService;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.http.Forbidden;
@@ -32,13 +31,13 @@ public class AcknowledgementController {
 
     private final GapRows gaps;
     private final PathwayAccess access;
-    private final IngestionService ingestion;
+    private final Acknowledgements acknowledgements;
     private final JsonBody json;
 
-    AcknowledgementController(GapRows gaps, PathwayAccess access, IngestionService ingestion, JsonBody json) {
+    AcknowledgementController(GapRows gaps, PathwayAccess access, Acknowledgements acknowledgements, JsonBody json) {
         this.gaps = gaps;
         this.access = access;
-        this.ingestion = ingestion;
+        this.acknowledgements = acknowledgements;
         this.json = json;
     }
 
@@ -61,8 +60,8 @@ public class AcknowledgementController {
         if (caller.client() == null) {
             throw new Forbidden("The token names no client id.");
         }
-        IngestOutcome outcome = ingestion.acknowledge(caller.client(), caller.subject(), gap.gap().pathwayId(),
-                gapId, note);
+        IngestOutcome outcome = acknowledgements.acknowledge(caller.client(), caller.subject(),
+                gap.gap().pathwayId(), gapId, note);
         if (outcome instanceof IngestOutcome.Stored stored) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Acknowledged(gapId, gap.gap().pathwayId(),
                     stored.receipt().eventId(), stored.receipt().sequence(), stored.receipt().recordedAt(),

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Ingestion as api.md says: one event, or a batch in which each event stands alone. */
+/**
+ * Ingestion as api.md says: one event, or a batch in which each event stands alone. The HTTP side of the JSON
+ * adapter ({@link JsonEvents}) in front of the ingestion port.
+ */
 @RestController
 @RequestMapping("/api/v1/events")
 public class EventsController {
@@ -39,19 +42,21 @@ public class EventsController {
     }
 
     private final IngestionService ingestion;
+    private final JsonEvents events;
     private final JsonBody json;
     private final IngestProperties properties;
 
-    EventsController(IngestionService ingestion, JsonBody json, IngestProperties properties) {
+    EventsController(IngestionService ingestion, JsonEvents events, JsonBody json, IngestProperties properties) {
         this.ingestion = ingestion;
+        this.events = events;
         this.json = json;
         this.properties = properties;
     }
 
     @PostMapping(consumes = "application/json")
     public ResponseEntity<?> post(HttpServletRequest request, Caller caller) {
-        String source = source(caller);
-        IngestOutcome outcome = ingestion.ingest(source, json.read(request, properties.maxEventBytes()));
+        Source source = source(caller);
+        IngestOutcome outcome = events.record(source, List.of(json.read(request, properties.maxEventBytes()))).get(0);
         if (outcome instanceof IngestOutcome.Stored s) {
             return ResponseEntity.status(s.first() ? HttpStatus.CREATED : HttpStatus.OK).body(Stored.of(s.receipt()));
         }
@@ -60,21 +65,21 @@ public class EventsController {
 
     @PostMapping(path = "/batch", consumes = "application/json")
     public BatchAnswer batch(HttpServletRequest request, Caller caller) {
-        String source = source(caller);
+        Source source = source(caller);
         JsonNode body = json.read(request, properties.maxBatchBytes());
-        JsonNode events = body.isObject() ? body.get("events") : null;
-        if (events == null || !events.isArray()) {
+        JsonNode posted = body.isObject() ? body.get("events") : null;
+        if (posted == null || !posted.isArray()) {
             throw new InvalidRequest("events", "is required: a JSON array of events");
         }
-        if (events.size() > properties.maxBatchEvents()) {
+        if (posted.size() > properties.maxBatchEvents()) {
             throw new InvalidRequest("events", "must hold at most " + properties.maxBatchEvents() + " events");
         }
         body.propertyNames().stream().filter(name -> !name.equals("events")).findFirst().ifPresent(name -> {
             throw new InvalidRequest(name, "is not a field of a batch");
         });
-        List<JsonNode> posted = new ArrayList<>(events.size());
-        events.forEach(posted::add);
-        List<IngestOutcome> outcomes = ingestion.ingestAll(source, posted);
+        List<JsonNode> each = new ArrayList<>(posted.size());
+        posted.forEach(each::add);
+        List<IngestOutcome> outcomes = events.record(source, each);
         List<BatchResult> results = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             results.add(result(i, outcomes.get(i)));
@@ -112,11 +117,10 @@ public class EventsController {
      * The authenticated client is the source: a system cannot post (or retract) in another system's name. It must be
      * registered, which is checked before the body is read.
      */
-    private String source(Caller caller) {
+    private Source source(Caller caller) {
         if (caller.client() == null) {
             throw new Forbidden("The token names no client id usable as a source (1-128 of A-Z a-z 0-9 . _ : -).");
         }
-        ingestion.requireRegistered(caller.client());
-        return caller.client();
+        return ingestion.requireRegistered(caller.client());
     }
 }

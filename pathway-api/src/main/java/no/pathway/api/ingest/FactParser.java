@@ -1,14 +1,9 @@
 package no.pathway.api.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.api.identity.PathwayIds;
-import no.pathway.api.http.JsonBody;
 import no.pathway.core.event.*;
 import no.pathway.core.value.PersonId;
 import org.springframework.stereotype.Component;
@@ -22,13 +17,11 @@ import tools.jackson.databind.JsonNode;
 public class FactParser {
     private final IngestProperties properties;
     private final PathwayIds pathwayIds;
-    private final JsonBody json;
     private final Clock clock;
 
-    FactParser(IngestProperties properties, PathwayIds pathwayIds, JsonBody json, Clock clock) {
+    FactParser(IngestProperties properties, PathwayIds pathwayIds, Clock clock) {
         this.properties = properties;
         this.pathwayIds = pathwayIds;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -51,7 +44,7 @@ public class FactParser {
         if (!r.problems().isEmpty()) {
             throw new InvalidRequest(r.problems());
         }
-        return new ParsedFact(pathwayId, person, fact, contentHash(pathwayId, fact));
+        return new ParsedFact(pathwayId, person, fact);
     }
 
     private PersonId person(FactReader r) {
@@ -96,18 +89,5 @@ public class FactParser {
                 yield null;
             }
         };
-    }
-
-    /** Same instant written with another offset is the same content; the person is represented by the pathway. */
-    String contentHash(String pathwayId, PathwayEvent fact) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(pathwayId.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            sha.update(json.mapper().writeValueAsString(fact).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

@@ -38,7 +38,7 @@ final class Round {
             WriteQueue.Item item = items.get(i);
             Receipts.Stored stored = existing.get(item.key());
             if (stored != null) {
-                round.outcomes[i] = stored.contentHash().equals(item.parsed().contentHash())
+                round.outcomes[i] = stored.contentHash().equals(item.contentHash())
                         ? new IngestOutcome.Stored(stored.receipt(), false)
                         : new IngestOutcome.Conflict(item.eventId());
             } else {
@@ -68,7 +68,7 @@ final class Round {
                 if (outcome.isRecorded()) {
                     Receipt receipt = new Receipt(item.eventId(), pathwayId, outcome.sequence(),
                             outcome.recordedAt());
-                    receipts.add(new Receipts.New(item.source(), receipt, item.parsed().contentHash()));
+                    receipts.add(new Receipts.New(item.source(), receipt, item.contentHash()));
                     firstNewSequence.putIfAbsent(pathwayId, outcome.sequence());
                     outcomes[indexes.get(f)] = new IngestOutcome.Stored(receipt, true);
                 } else {

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 class WriteQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
 
-    /** One fact of a unit, with its source. */
-    record Item(String source, ParsedFact parsed) {
+    /** One fact of a unit, with its source and the hash of its content. */
+    record Item(String source, ParsedFact parsed, String contentHash) {
         String eventId() {
             return parsed.fact().eventId();
         }

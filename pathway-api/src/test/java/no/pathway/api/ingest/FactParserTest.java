@@ -33,8 +33,7 @@ class FactParserTest {
     private static FactParser parser(boolean acceptSynthetic) {
         IngestProperties properties = new IngestProperties(acceptSynthetic, Duration.ofMinutes(5), 65536, 8388608,
                 1000, 1, 1000);
-        return new FactParser(properties, new PathwayIds("test-secret"), JSON,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FactParser(properties, new PathwayIds("test-secret"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static ObjectNode event(String type, String... fields) {
@@ -271,11 +270,19 @@ class FactParserTest {
 
     @Test
     void the_same_instant_in_another_offset_is_the_same_content() {
-        String a = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T08:00:00+01:00\""), "s")
-                .contentHash();
-        String b = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:00Z\""), "s").contentHash();
-        String c = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:01Z\""), "s").contentHash();
-        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+        ContentHash hash = new ContentHash(JSON);
+        ParsedFact a = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T08:00:00+01:00\""), "s");
+        ParsedFact b = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:00Z\""), "s");
+        ParsedFact c = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:01Z\""), "s");
+        assertThat(hash.of(a.pathwayId(), a.fact())).isEqualTo(hash.of(b.pathwayId(), b.fact()))
+                .isNotEqualTo(hash.of(c.pathwayId(), c.fact()));
+    }
+
+    @Test
+    void the_same_fact_on_another_pathway_is_other_content() {
+        ContentHash hash = new ContentHash(JSON);
+        ParsedFact a = parser.parse(event("PERSON_DIED"), "s");
+        assertThat(hash.of(a.pathwayId(), a.fact())).isNotEqualTo(hash.of("another-pathway", a.fact()));
     }
 
     @Test

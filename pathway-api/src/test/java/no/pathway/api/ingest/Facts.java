@@ -19,6 +19,6 @@ final class Facts {
     static WriteQueue.Item item(String source, String eventId, String pathwayId, String contentHash) {
         GapAcknowledged fact = new GapAcknowledged(new EventMeta(eventId, source,
                 Instant.parse("2026-03-02T12:00:00Z"), null, null, null), "gap", null, "coordinator");
-        return new WriteQueue.Item(source, new ParsedFact(pathwayId, PERSON, fact, contentHash));
+        return new WriteQueue.Item(source, new ParsedFact(pathwayId, PERSON, fact), contentHash);
     }
 }

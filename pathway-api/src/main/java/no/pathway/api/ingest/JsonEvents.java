@@ -1,0 +1,48 @@
+package no.pathway.api.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import no.pathway.api.http.InvalidRequest;
+import no.pathway.core.value.Identifier;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON adapter in front of the ingestion port: each posted event read by {@link FactParser} (the field rules of
+ * events.md), the invalid ones answered here with every bad field named, the valid ones recorded through
+ * {@link IngestionService#record}. The events are answered in their order, each on its own.
+ */
+@Component
+class JsonEvents {
+    private final FactParser parser;
+    private final IngestionService ingestion;
+
+    JsonEvents(FactParser parser, IngestionService ingestion) {
+        this.parser = parser;
+        this.ingestion = ingestion;
+    }
+
+    List<IngestOutcome> record(Source source, List<JsonNode> events) {
+        IngestOutcome[] outcomes = new IngestOutcome[events.size()];
+        List<Integer> valid = new ArrayList<>();
+        List<ParsedFact> facts = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                facts.add(parser.parse(events.get(i), source.name()));
+                valid.add(i);
+            } catch (InvalidRequest e) {
+                outcomes[i] = new IngestOutcome.Invalid(readableEventId(events.get(i)), e.problems());
+            }
+        }
+        List<IngestOutcome> recorded = ingestion.record(source, facts);
+        for (int v = 0; v < valid.size(); v++) {
+            outcomes[valid.get(v)] = recorded.get(v);
+        }
+        return List.of(outcomes);
+    }
+
+    private static String readableEventId(JsonNode event) {
+        JsonNode id = event == null ? null : event.get("eventId");
+        return id != null && id.isString() && Identifier.isValid(id.stringValue()) ? id.stringValue() : null;
+    }
+}
