@@ -32,6 +32,20 @@ class ContractTest {
     }
 
     @Test
+    void a_documented_null_passes_and_an_undocumented_one_fails() {
+        String status = """
+                {"processor": "p", "running": true, "head": 3, "behind": 0, "replaying": true, "lastFailure": null,
+                 "rebuildFailure": null, "quarantined": 0, "segments": []}""";
+        Contract.Exchange rebuild = new Contract.Exchange("POST", "/api/v1/admin/read-models/rebuild", JSON_REQUEST,
+                null, 202, JSON, status);
+        assertThatCode(() -> Contract.check(rebuild)).doesNotThrowAnyException();
+        Contract.Exchange nullHead = new Contract.Exchange("POST", "/api/v1/admin/read-models/rebuild", JSON_REQUEST,
+                null, 202, JSON, status.replace("\"head\": 3", "\"head\": null"));
+        assertThatThrownBy(() -> Contract.check(nullHead)).hasMessageContaining("rebuildReadModels")
+                .hasMessageContaining("head");
+    }
+
+    @Test
     void an_answer_missing_a_required_field_fails_naming_the_operation() {
         assertThatThrownBy(() -> Contract.check(post(EVENT, 201, JSON, STORED.replace("\"sequence\": 0,", ""))))
                 .hasMessageContaining("postEvent (POST /api/v1/events)").hasMessageContaining("sequence");
