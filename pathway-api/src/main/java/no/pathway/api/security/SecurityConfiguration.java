@@ -53,7 +53,7 @@ public class SecurityConfiguration {
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
             ProblemResponses.write(response, HttpStatus.FORBIDDEN, "The token does not grant this call.");
     /** The paths of this chain: the API, operations, the API description, development tokens, error dispatches. */
-    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**",
+    public static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs.yaml",
             DevTokenController.PATH, "/error"};
     /** Before the development provider's and the pages' chains. */
     public static final int API_ORDER = 1;
@@ -97,7 +97,7 @@ public class SecurityConfiguration {
                             .hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
-                            "/actuator/health/readiness", "/v3/api-docs").permitAll();
+                            "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs.yaml").permitAll();
                     a.requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
                     if (devIssuer) {
                         a.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();

@@ -5,11 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for the running application, speaking JSON. */
+/**
+ * A real HTTP client for the running application, speaking JSON. Every exchange is checked against the published
+ * OpenAPI document ({@link Contract}).
+ */
 public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,13 +53,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         authorize(request);
         headers.forEach(request::setHeader);
-        return send(request.build());
+        return send(request.build(), body);
     }
 
     public Response get(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
         authorize(request);
-        return send(request.build());
+        return send(request.build(), null);
     }
 
     /** Any method, for the hostile-input and matrix tests. */
@@ -68,20 +72,13 @@ public final class Api {
         }
         authorize(request);
         headers.forEach(request::setHeader);
-        return send(request.build());
+        return send(request.build(), body);
     }
 
-    public Map<String, java.util.List<String>> headers(String path) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
-            authorize(request);
-            return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers().map();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    public Map<String, List<String>> headers(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(request);
+        return exchange(request.build(), null).headers().map();
     }
 
     private void authorize(HttpRequest.Builder request) {
@@ -90,11 +87,20 @@ public final class Api {
         }
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest request, String body) {
+        HttpResponse<String> response = exchange(request, body);
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String body) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            String target = request.uri().getRawPath()
+                    + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+            Contract.check(new Contract.Exchange(request.method(), target, request.headers().map(), body,
+                    response.statusCode(), response.headers().map(), response.body()));
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -8,14 +8,17 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * HTTP/1.1 over a plain socket, byte for byte: for requests no well-behaved client would send (raw bytes in
  * headers, odd request targets, oversized headers). Each request is sent with {@code Connection: close} and the
- * answer read to the end.
+ * answer read to the end. Its answers are checked against the published OpenAPI document too ({@link Contract}); its
+ * requests, hostile on purpose, only when the service accepted them.
  */
 public final class RawHttp {
     private final int port;
@@ -58,7 +61,11 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toByteArray());
             out.flush();
-            return parse(readAll(socket.getInputStream()));
+            Answer answer = parse(readAll(socket.getInputStream()));
+            Contract.check(new Contract.Exchange(method, target, headerMap(headerLines),
+                    new String(body, StandardCharsets.UTF_8), answer.status(), headerMap(answer.headers()),
+                    answer.body()));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,6 +73,21 @@ public final class RawHttp {
 
     public Answer get(String target, List<String> headerLines) {
         return send("GET", target, headerLines, new byte[0]);
+    }
+
+    private static Map<String, List<String>> headerMap(List<?> headers) {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        for (Object header : headers) {
+            String[] nameValue = header instanceof String[] pair ? pair : splitLine((String) header);
+            map.computeIfAbsent(nameValue[0], n -> new ArrayList<>()).add(nameValue[1]);
+        }
+        return map;
+    }
+
+    private static String[] splitLine(String line) {
+        int colon = line.indexOf(':');
+        return colon < 0 ? new String[]{line, ""}
+                : new String[]{line.substring(0, colon).trim(), line.substring(colon + 1).trim()};
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
