@@ -18,7 +18,11 @@ import no.pathway.api.http.Unavailable;
 import no.pathway.api.security.SourceGrant;
 import no.pathway.api.security.SourceRegistry;
 import no.pathway.core.event.EventMeta;
+import no.pathway.core.event.FollowUpAttempted;
+import no.pathway.core.event.FollowUpOutcome;
 import no.pathway.core.event.GapAcknowledged;
+import no.pathway.core.event.GapAssigned;
+import no.pathway.core.event.PathwayEvent;
 import no.pathway.core.value.Identifier;
 import no.pathway.projections.quarantine.FailureCause;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,10 +98,31 @@ public class IngestionService {
      * other (receipt, hash-chain link), with the coordinator's client as source.
      */
     public IngestOutcome acknowledge(String source, String subject, String pathwayId, String gapId, String note) {
-        GapAcknowledged fact = new GapAcknowledged(new EventMeta("ack-" + UUID.randomUUID(), source,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null), gapId, note, subject);
+        return recordAction(source, pathwayId, new GapAcknowledged(actionMeta("ack-", source), gapId, note, subject));
+    }
+
+    /** Records that a coordinator ({@code subject}) assigned a gap to {@code assignee}: a GAP_ASSIGNED fact. */
+    public IngestOutcome assign(String source, String subject, String pathwayId, String gapId, String assignee) {
+        return recordAction(source, pathwayId, new GapAssigned(actionMeta("assign-", source), gapId, assignee,
+                subject));
+    }
+
+    /** Records a coordinator's follow-up attempt on a gap: a FOLLOW_UP_ATTEMPTED fact, one entry of its call log. */
+    public IngestOutcome followUp(String source, String subject, String pathwayId, String gapId,
+                                  FollowUpOutcome outcome, String note) {
+        return recordAction(source, pathwayId, new FollowUpAttempted(actionMeta("follow-up-", source), gapId, outcome,
+                note, subject));
+    }
+
+    /** A person's action, stored like any other fact (receipt, hash-chain link), occurring now. */
+    private IngestOutcome recordAction(String source, String pathwayId, PathwayEvent fact) {
         ParsedFact parsed = new ParsedFact(pathwayId, null, fact, parser.contentHash(pathwayId, fact));
         return await(writes.submit(List.of(new WriteQueue.Item(source, parsed)))).get(0);
+    }
+
+    private EventMeta actionMeta(String prefix, String source) {
+        return new EventMeta(prefix + UUID.randomUUID(), source, clock.instant().truncatedTo(ChronoUnit.MICROS), null,
+                null, null);
     }
 
     /**
