@@ -121,7 +121,8 @@ class FollowUpPagesIT extends WebIT {
         browser.open("/pathways/" + trondheim);
         browser.follow(UNRESOLVED + "form[action$='/assignment'] button[type=submit]");
         assertThat(browser.path()).isEqualTo("/pathways/" + trondheim + "#gap-" + gapId);
-        assertThat(browser.find(UNRESOLVED + ".gap__assignee").getText()).isEqualTo("Tildelt deg 3. mars 2026 kl. 07:00");
+        assertThat(browser.find(UNRESOLVED + ".gap__assignee").getText())
+                .isEqualTo("Tildelt deg 3. mars 2026 kl. 07:00");
 
         browser.follow(UNRESOLVED + "form[action$='/follow-up-attempts'] button[type=submit]");
         assertThat(browser.find(UNRESOLVED + ".ds-error-summary").getText()).contains("Velg utfallet av forsøket.");

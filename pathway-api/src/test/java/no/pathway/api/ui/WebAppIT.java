@@ -125,7 +125,8 @@ class WebAppIT extends WebIT {
         browser.page("worklist-filtered");
 
         browser.follow("a[hreflang=en]");
-        assertThat(browser.path()).startsWith("/worklist?status=OPEN&rule=&municipality=5001&dueBy=&assignee=&lang=en");
+        assertThat(browser.path())
+                .startsWith("/worklist?status=OPEN&rule=&municipality=5001&dueBy=&assignee=&lang=en");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         assertThat(browser.find("h1").getText()).isEqualTo("Worklist");
         assertThat(browser.texts(".worklist tbody td:nth-child(2)"))

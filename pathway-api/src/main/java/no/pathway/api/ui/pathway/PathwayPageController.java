@@ -115,7 +115,8 @@ class PathwayPageController {
             work.put(gap.gapId(), new GapWork(assignee, f.assignment() == null ? null
                     : wording.time(f.assignment().at(), locale), f.attempts().stream().map(a -> new AttemptLine(
                     wording.time(a.at(), locale), a.at().toString(), text("outcome." + a.outcome(), locale),
-                    a.note(), assignee(a.by(), caller, locale))).toList(), canAct(caller, gap)));
+                    a.note(), assignee(a.by(), caller, locale))).toList(),
+                    canAct(caller, gap) && unresolved(gap.statusAt(now))));
         }
         model.addAttribute("work", work);
         model.addAttribute("timeline", timelines.build(events, rows, lines, followUps, assignees, now, locale));
@@ -146,7 +147,10 @@ class PathwayPageController {
         return subject.equals(caller.subject()) ? text("followUp.you", locale) : subject;
     }
 
-    /** A coordinator of the gap's municipality may act on it (the API's rule, {@code GapActions}). */
+    /**
+     * A coordinator of the gap's municipality may act on it (the API's rule, {@code GapActions}); the page offers the
+     * forms on unresolved gaps only, to keep it short.
+     */
     private static boolean canAct(Caller caller, Gap gap) {
         return caller.is(Role.COORDINATOR) && gap.municipality() != null
                 && caller.municipalities().contains(gap.municipality());
