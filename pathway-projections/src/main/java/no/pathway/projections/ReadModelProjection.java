@@ -13,6 +13,7 @@ import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.gaps.Acknowledgement;
+import no.pathway.projections.gaps.FollowUp;
 import no.pathway.projections.gaps.GapRows;
 import no.pathway.projections.quarantine.PathwayIsolation;
 import no.pathway.projections.quarantine.Quarantine;
@@ -184,13 +185,15 @@ public class ReadModelProjection {
     private void replace(Map<String, List<PathwayEvent>> eventsByPathway) {
         Map<String, List<Gap>> judged = new HashMap<>();
         Map<String, Acknowledgement> acknowledgements = new HashMap<>();
+        Map<String, FollowUp> followUps = new HashMap<>();
         Map<String, PathwaySummary> summarised = new HashMap<>();
         eventsByPathway.forEach((pathwayId, events) -> {
             judged.put(pathwayId, engine.evaluateAll(pathwayId, events));
             acknowledgements.putAll(Acknowledgement.latest(events, Instant.MAX, Instant.MAX));
+            followUps.putAll(FollowUp.of(events, Instant.MAX, Instant.MAX));
             summarised.put(pathwayId, PathwaySummary.of(events));
         });
-        gaps.replace(judged, acknowledgements);
+        gaps.replace(judged, acknowledgements, followUps);
         summaries.save(summarised);
     }
 

@@ -31,13 +31,13 @@ public class AcknowledgementController {
 
     private final GapRows gaps;
     private final PathwayAccess access;
-    private final Acknowledgements acknowledgements;
+    private final CoordinatorActions actions;
     private final JsonBody json;
 
-    AcknowledgementController(GapRows gaps, PathwayAccess access, Acknowledgements acknowledgements, JsonBody json) {
+    AcknowledgementController(GapRows gaps, PathwayAccess access, CoordinatorActions actions, JsonBody json) {
         this.gaps = gaps;
         this.access = access;
-        this.acknowledgements = acknowledgements;
+        this.actions = actions;
         this.json = json;
     }
 
@@ -60,7 +60,7 @@ public class AcknowledgementController {
         if (caller.client() == null) {
             throw new Forbidden("The token names no client id.");
         }
-        IngestOutcome outcome = acknowledgements.acknowledge(caller.client(), caller.subject(),
+        IngestOutcome outcome = actions.acknowledge(caller.client(), caller.subject(),
                 gap.gap().pathwayId(), gapId, note);
         if (outcome instanceof IngestOutcome.Stored stored) {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Acknowledged(gapId, gap.gap().pathwayId(),

@@ -66,6 +66,7 @@ public class GapsController {
     public Page gaps(@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
                      @RequestParam(required = false) String municipality,
                      @RequestParam(required = false) String dueBefore,
+                     @RequestParam(required = false) String assignee,
                      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
                      Caller caller) {
         QueryParameters q = new QueryParameters();
@@ -73,6 +74,7 @@ public class GapsController {
         Set<GapRule> rules = q.enums("rule", rule, GapRule.class, Set.of());
         Set<String> municipalities = q.municipalities("municipality", municipality);
         Instant due = q.instant("dueBefore", dueBefore, null);
+        GapFilter.Assignee whose = assignee(q, assignee, caller);
         int size = q.integer("limit", limit, 50, 1, 500);
         GapFilter.Cursor after = cursor == null ? null : Cursors.decode(cursor);
         if (cursor != null && after == null) {
@@ -81,12 +83,12 @@ public class GapsController {
         q.done();
         Instant now = clock.instant();
         List<GapRows.Row> rows = gaps.page(new GapFilter(statuses.isEmpty() ? DEFAULT_STATUSES : statuses, rules,
-                access.scope(caller, municipalities), due, size + 1, after), now);
+                access.scope(caller, municipalities), due, whose, size + 1, after), now);
         boolean more = rows.size() > size;
         List<GapRows.Row> page = more ? rows.subList(0, size) : rows;
         Gap last = page.isEmpty() ? null : page.get(page.size() - 1).gap();
         accessLog.record(caller, page.stream().map(r -> r.gap().pathwayId()).toList());
-        return new Page(page.stream().map(r -> GapView.of(r.gap(), now, r.acknowledgement())).toList(),
+        return new Page(page.stream().map(r -> GapView.of(r.gap(), now, r.acknowledgement(), r.followUp())).toList(),
                 more ? Cursors.encode(new GapFilter.Cursor(last.dueAt(), last.gapId())) : null);
     }
 
@@ -131,6 +133,20 @@ public class GapsController {
         }).toList();
         accessLog.record(caller, AGGREGATE);
         return new Indicators(start, end, by, per, now, rows);
+    }
+
+    /** {@code assignee=me}: the caller's gaps; {@code assignee=none}: gaps nobody has; absent: all. */
+    public static GapFilter.Assignee assignee(QueryParameters q, String assignee, Caller caller) {
+        String whose = q.oneOf("assignee", assignee, "", Set.of("me", "none"));
+        if (whose.equals("me") && (caller.subject() == null || caller.subject().isBlank())) {
+            q.problem("assignee", "me needs a token that names its subject");
+            return null;
+        }
+        return switch (whose) {
+            case "me" -> new GapFilter.Assignee(caller.subject());
+            case "none" -> GapFilter.Assignee.NOBODY;
+            default -> null;
+        };
     }
 
     private static long count(Map<String, Long> counts, String status) {

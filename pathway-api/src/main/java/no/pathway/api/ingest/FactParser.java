@@ -88,6 +88,15 @@ public class FactParser {
                 r.problem("type", "GAP_ACKNOWLEDGED is recorded by the service (POST /api/v1/gaps/{gapId}/acknowledge)");
                 yield null;
             }
+            case GAP_ASSIGNED -> {
+                r.problem("type", "GAP_ASSIGNED is recorded by the service (POST /api/v1/gaps/{gapId}/assignment)");
+                yield null;
+            }
+            case FOLLOW_UP_ATTEMPTED -> {
+                r.problem("type", "FOLLOW_UP_ATTEMPTED is recorded by the service "
+                        + "(POST /api/v1/gaps/{gapId}/follow-up-attempts)");
+                yield null;
+            }
         };
     }
 }

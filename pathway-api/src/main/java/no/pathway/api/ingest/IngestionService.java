@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 /**
  * The ingestion port: the one way facts from outside are recorded, in terms of parsed facts, whatever their format.
  * Each adapter reads its own format and calls {@link #record}: the JSON events of api.md ({@link JsonEvents}), a
- * coordinator's acknowledgement ({@code gaps/Acknowledgements}); a FHIR adapter would be the next. Facts outside the
+ * coordinator's acknowledgement, assignment or follow-up attempt ({@code gaps/CoordinatorActions}); a FHIR adapter would be the next. Facts outside the
  * source's grant are refused here; the rest go to the {@link WriteQueue}, which stores them (or answers a retry from
  * its receipt) in a transaction shared with whatever else is waiting. The facts of one call are answered in their
  * order, each on its own. A call waits for its answer at most {@code pathway.ingest.answer-timeout}; then it is

@@ -25,6 +25,7 @@ import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapStatus;
 import no.pathway.projections.gaps.Acknowledgement;
+import no.pathway.projections.gaps.FollowUp;
 import no.pathway.projections.gaps.GapRows;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
@@ -118,10 +119,11 @@ public class PathwaysController {
         List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
         Map<String, Acknowledgement> acks = Acknowledgement.latest(events, when, known);
+        Map<String, FollowUp> followUps = FollowUp.of(events, when, known);
         return new Gaps(pathwayId, when, known, engine.evaluate(pathwayId, events, when, known).stream()
                 .filter(g -> access.seesGap(caller, g))
                 .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
-                .map(g -> GapView.of(g, when, acks.get(g.gapId()))).toList());
+                .map(g -> GapView.of(g, when, acks.get(g.gapId()), followUps.get(g.gapId()))).toList());
     }
 
     @PostMapping(path = "/lookup", consumes = "application/json")

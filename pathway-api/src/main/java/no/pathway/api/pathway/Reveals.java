@@ -19,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same transaction that reads the vault, so no number leaves without its log entry.
  */
 @Service
-class Reveals {
+public class Reveals {
     private static final Duration WINDOW = Duration.ofHours(1);
 
     /** More reveals than the hourly limit; {@code retryAfter} until the oldest of them leaves the window. */
-    static final class TooMany extends RuntimeException {
+    public static final class TooMany extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Duration retryAfter;
 
@@ -32,7 +32,7 @@ class Reveals {
             this.retryAfter = retryAfter;
         }
 
-        Duration retryAfter() {
+        public Duration retryAfter() {
             return retryAfter;
         }
     }
@@ -55,7 +55,7 @@ class Reveals {
     }
 
     /** Logs the reveal with its purpose, then reads the vault; throws {@link TooMany} past the hourly limit. */
-    IdentityVault.Lookup reveal(Caller caller, String pathwayId, String purpose) {
+    public IdentityVault.Lookup reveal(Caller caller, String pathwayId, String purpose) {
         String call = AccessLog.currentCall();
         return transaction.execute(tx -> {
             // one reveal at a time per person who looks, so parallel requests cannot slip past the count

@@ -87,7 +87,8 @@ public class SecurityConfiguration {
                             "/api/v1/pathways/*/export", "/api/v1/pathways/*/gaps/timeline",
                             "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/audit/access-log/by-person").hasRole(AUDITOR);
-                    a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge").hasRole(COORDINATOR);
+                    a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge", "/api/v1/gaps/*/assignment",
+                            "/api/v1/gaps/*/follow-up-attempts").hasRole(COORDINATOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity").hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/identity/erasure")
                             .hasAnyRole(AUDITOR, Role.OPERATOR.name());

@@ -129,6 +129,26 @@ class AccessMatrixIT extends ApiIT {
     }
 
     @Test
+    void a_gaps_follow_up_is_for_coordinators_of_its_municipality_only() {
+        String gapId = api.get("/api/v1/pathways/" + osloPathway + "/gaps").json().get("gaps").get(0).get("gapId")
+                .stringValue();
+        Map<String, String> actions = Map.of("/assignment", "{\"assignee\":\"user-kari\"}",
+                "/follow-up-attempts", "{\"outcome\":\"NOT_REACHED\"}");
+        Map<String, Integer> expected = Map.of("source", 403, "auditor", 403, "operator", 403, "bergen", 404,
+                "oslo", 201, "no token", 401);
+        Map<String, String> tokens = new java.util.HashMap<>(Map.of(
+                "source", token("ahus-dips", Set.of(Role.SOURCE), Set.of(OSLO)),
+                "auditor", token("helsetilsynet", Set.of(Role.AUDITOR), Set.of(OSLO)),
+                "operator", token("drift", Set.of(Role.OPERATOR), Set.of(OSLO)),
+                "bergen", token("kommune-bergen", Set.of(Role.COORDINATOR), Set.of(BERGEN)),
+                "oslo", token("kommune-oslo", Set.of(Role.COORDINATOR), Set.of(OSLO))));
+        tokens.put("no token", null);
+        expected.forEach((who, status) -> actions.forEach((action, body) -> assertThat(api.as(tokens.get(who))
+                .call("POST", "/api/v1/gaps/" + gapId + action, body, Map.of()).status())
+                .as("%s POST %s", who, action).isEqualTo(status)));
+    }
+
+    @Test
     void a_pathway_of_another_municipality_does_not_exist_for_a_coordinator() {
         Api oslo = api.as(token("kommune-oslo", Set.of(Role.COORDINATOR), Set.of(OSLO)));
         Api.Response unknown = oslo.get("/api/v1/pathways/" + "C".repeat(43));

@@ -119,13 +119,14 @@ class WebAppIT extends WebIT {
         browser.find("#status-PROSPECTIVE").click();
         browser.find("#municipality option[value='5001']").click();
         browser.follow(".filters button[type=submit]");
-        assertThat(browser.path()).isEqualTo("/worklist?status=OPEN&rule=&municipality=5001&dueBy=");
+        assertThat(browser.path()).isEqualTo("/worklist?status=OPEN&rule=&municipality=5001&dueBy=&assignee=");
         assertThat(browser.texts(".worklist tbody td:nth-child(2)"))
                 .containsExactly("Utskrevet for 22 t siden, ingen egnet bolig registrert, 22 t over fristen");
         browser.page("worklist-filtered");
 
         browser.follow("a[hreflang=en]");
-        assertThat(browser.path()).startsWith("/worklist?status=OPEN&rule=&municipality=5001&dueBy=&lang=en");
+        assertThat(browser.path())
+                .startsWith("/worklist?status=OPEN&rule=&municipality=5001&dueBy=&assignee=&lang=en");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         assertThat(browser.find("h1").getText()).isEqualTo("Worklist");
         assertThat(browser.texts(".worklist tbody td:nth-child(2)"))

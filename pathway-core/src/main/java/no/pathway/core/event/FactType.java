@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The wire names of events.md (and the service's own GAP_ACKNOWLEDGED) and the record each one becomes. */
+/** The wire names of events.md (and the service's own coordinator actions) and the record each one becomes. */
 public enum FactType {
     EPISODE_STARTED(EpisodeStarted.class),
     EPISODE_ENDED(EpisodeEnded.class),
@@ -23,7 +23,11 @@ public enum FactType {
     PERSON_DIED(PersonDied.class),
     EVENT_RETRACTED(EventRetracted.class),
     /** Recorded by the service when a coordinator acknowledges a gap; never posted by a source. */
-    GAP_ACKNOWLEDGED(GapAcknowledged.class);
+    GAP_ACKNOWLEDGED(GapAcknowledged.class),
+    /** Recorded by the service when a coordinator assigns a gap; never posted by a source. */
+    GAP_ASSIGNED(GapAssigned.class),
+    /** Recorded by the service when a coordinator records a follow-up attempt on a gap; never posted by a source. */
+    FOLLOW_UP_ATTEMPTED(FollowUpAttempted.class);
 
     private static final Map<Class<?>, FactType> BY_CLASS =
             Stream.of(values()).collect(Collectors.toMap(t -> t.recordClass, Function.identity()));

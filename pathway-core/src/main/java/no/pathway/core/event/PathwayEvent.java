@@ -12,7 +12,7 @@ public sealed interface PathwayEvent permits
         HandoverSent, HandoverAccepted, HandoverRejected,
         AppointmentBooked, AppointmentCancelled, AppointmentAttended, AppointmentMissed,
         HousingRecorded, ActivityRecorded, ContactAssigned,
-        OverdoseRecorded, PersonDied, EventRetracted, GapAcknowledged {
+        OverdoseRecorded, PersonDied, EventRetracted, GapAcknowledged, GapAssigned, FollowUpAttempted {
 
     EventMeta meta();
 

@@ -5,7 +5,10 @@ import java.util.List;
 import no.pathway.core.event.EventMeta;
 import java.util.stream.Stream;
 import no.pathway.core.event.EventRetracted;
+import no.pathway.core.event.FollowUpAttempted;
+import no.pathway.core.event.FollowUpOutcome;
 import no.pathway.core.event.GapAcknowledged;
+import no.pathway.core.event.GapAssigned;
 import no.pathway.core.event.HousingRecorded;
 import no.pathway.core.event.Housing;
 import no.pathway.core.event.PathwayEvent;
@@ -139,6 +142,13 @@ class PathwayTest {
                 Arguments.of("a fact of its own", housing("kommune", "e1", T0), null),
                 Arguments.of("a coordinator's acknowledgement under the same client id",
                         acknowledgement("kommune", "e1", T0),
+                        "names a coordinator's action, which only a coordinator may withdraw"),
+                Arguments.of("a coordinator's assignment under the same client id",
+                        new GapAssigned(meta("kommune", "e1", T0), "gap-1", "user-2", "user-1"),
+                        "names a coordinator's action, which only a coordinator may withdraw"),
+                Arguments.of("a coordinator's follow-up attempt under the same client id",
+                        new FollowUpAttempted(meta("kommune", "e1", T0), "gap-1", FollowUpOutcome.NOT_REACHED, null,
+                                "user-1"),
                         "names a coordinator's action, which only a coordinator may withdraw"),
                 Arguments.of("a retraction", retraction("kommune", "e1", "e0"),
                         "a retraction cannot be retracted; post the event again instead"),

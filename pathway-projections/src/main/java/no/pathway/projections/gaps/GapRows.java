@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.pathway.core.event.FollowUpOutcome;
 import no.pathway.projections.engine.Exclusion;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gap read model: every gap record across pathways, and the dashboard's queries over it. Statuses are
@@ -47,13 +50,18 @@ public class GapRows {
             + "WHEN due_at < :now THEN 'OPEN' ELSE 'PROSPECTIVE' END";
 
     private static final RowMapper<Gap> GAP = GapRows::gap;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(gap(rs, n),
             rs.getTimestamp("acknowledged_at") == null ? null : new Acknowledgement(
                     rs.getTimestamp("acknowledged_at").toInstant(), rs.getString("acknowledged_by"),
-                    rs.getString("acknowledgement")));
+                    rs.getString("acknowledgement")), followUp(rs));
 
-    /** A stored gap and its latest acknowledgement (or null). */
-    public record Row(Gap gap, Acknowledgement acknowledgement) {
+    /** A stored gap, its latest acknowledgement (or null) and who has it and what was tried (never null). */
+    public record Row(Gap gap, Acknowledgement acknowledgement, FollowUp followUp) {
+    }
+
+    /** An attempt as the row's JSON keeps it. */
+    private record StoredAttempt(String at, String by, String outcome, String note) {
     }
 
     private final JdbcTemplate jdbc;
@@ -66,9 +74,11 @@ public class GapRows {
 
     /**
      * Makes the stored gaps of each pathway in {@code gapsByPathway} exactly its list, with their latest
-     * acknowledgements (by gap id): one delete and one batched insert for all the pathways.
+     * acknowledgements, assignments and call logs (by gap id): one delete and one batched insert for all the
+     * pathways.
      */
-    public void replace(Map<String, List<Gap>> gapsByPathway, Map<String, Acknowledgement> acknowledgements) {
+    public void replace(Map<String, List<Gap>> gapsByPathway, Map<String, Acknowledgement> acknowledgements,
+                        Map<String, FollowUp> followUps) {
         if (gapsByPathway.isEmpty()) {
             return;
         }
@@ -77,9 +87,18 @@ public class GapRows {
         jdbc.update(DELETE_OF_PATHWAYS, ps -> ps.setArray(1,
                 ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
-        jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement, "
+                        + "assigned_to, assigned_at, assigned_by, follow_up_attempts) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 gaps, 1000, (ps, g) -> {
+                    FollowUp followUp = followUps.getOrDefault(g.gapId(), FollowUp.NONE);
+                    FollowUp.Assignment assigned = followUp.assignment();
+                    ps.setString(19, assigned == null ? null : assigned.to());
+                    ps.setTimestamp(20, assigned == null ? null : timestamp(assigned.at()));
+                    ps.setString(21, assigned == null ? null : assigned.by());
+                    ps.setString(22, followUp.attempts().isEmpty() ? null : JSON.writeValueAsString(
+                            followUp.attempts().stream().map(a -> new StoredAttempt(a.at().toString(), a.by(),
+                                    a.outcome().name(), a.note())).toList()));
                     Acknowledgement ack = acknowledgements.get(g.gapId());
                     ps.setTimestamp(16, ack == null ? null : timestamp(ack.at()));
                     ps.setString(17, ack == null ? null : ack.by());
@@ -146,6 +165,14 @@ public class GapRows {
         if (filter.dueBefore() != null) {
             where.add("due_at < :dueBefore");
             params.addValue("dueBefore", timestamp(filter.dueBefore()));
+        }
+        if (filter.assignee() != null) {
+            if (filter.assignee().subject() == null) {
+                where.add("assigned_to IS NULL");
+            } else {
+                where.add("assigned_to = :assignee");
+                params.addValue("assignee", filter.assignee().subject());
+            }
         }
         if (filter.after() != null) {
             where.add("(due_at, gap_id) > (:afterDue, :afterId)");
@@ -220,6 +247,17 @@ public class GapRows {
                 instant(rs, "closed_at"), rs.getString("closed_by"), instant(rs, "excluded_at"),
                 reason == null ? null : Exclusion.valueOf(reason), rs.getString("municipality"),
                 rs.getString("detail"));
+    }
+
+    private static FollowUp followUp(ResultSet rs) throws SQLException {
+        String assignee = rs.getString("assigned_to");
+        FollowUp.Assignment assignment = assignee == null ? null
+                : new FollowUp.Assignment(instant(rs, "assigned_at"), assignee, rs.getString("assigned_by"));
+        String stored = rs.getString("follow_up_attempts");
+        List<FollowUp.Attempt> attempts = stored == null ? List.of()
+                : Arrays.stream(JSON.readValue(stored, StoredAttempt[].class)).map(a -> new FollowUp.Attempt(
+                        Instant.parse(a.at()), a.by(), FollowUpOutcome.valueOf(a.outcome()), a.note())).toList();
+        return new FollowUp(assignment, attempts);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,13 +2,18 @@ package no.pathway.api.ui.pathway;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.identity.PathwayIds;
+import no.pathway.api.pathway.IdentityController;
+import no.pathway.api.pathway.PathwayHistory;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
@@ -16,7 +21,11 @@ import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
 import no.pathway.api.ui.layout.Municipalities;
 import no.pathway.api.ui.login.PageRule;
+import no.pathway.core.event.FollowUpOutcome;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.FollowUp;
 import no.pathway.projections.gaps.GapRows;
 import no.pathway.projections.summary.PathwaySummaries;
 import no.pathway.projections.summary.PathwaySummary;
@@ -28,10 +37,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A pathway as the coordinator may see it: the summary (municipality, episodes under way, housing, contacts) and
- * its gaps, unresolved first. A pathway outside their municipalities is the same 404 page as one that does not
- * exist; the read is in the access log before the page is written. The page is sections of one template
- * (pathway/pathway.html), so the timeline, the explanations and the actions on a gap come as sections of their own.
+ * A pathway as the coordinator may see it: the summary (municipality, episodes under way, housing, contacts), the
+ * timeline across the six services with its table, revealing the person with a purpose, and its gaps, unresolved
+ * first, each with who has it, its call log and the forms to assign it and record an attempt. A pathway outside their
+ * municipalities is the same 404 page as one that does not exist; the read is in the access log before the page is
+ * written. Assignments and attempts are read from the pathway's events, not the read model, so a coordinator sees
+ * their own action at once after the redirect.
  */
 @Controller
 class PathwayPageController {
@@ -41,6 +52,18 @@ class PathwayPageController {
     record Fact(String label, String value) {
     }
 
+    /** A gap's follow-up as the page shows it; {@code canAct}: the reader may assign it and record attempts. */
+    record GapWork(String assignee, String assignedAt, List<AttemptLine> attempts, boolean canAct) {
+    }
+
+    /** One entry of a gap's call log. */
+    record AttemptLine(String time, String iso, String outcome, String note, String by) {
+    }
+
+    /** A choice of a form: its value and label. */
+    record Choice(String value, String label) {
+    }
+
     private final PathwayAccess access;
     private final PathwaySummaries summaries;
     private final GapRows gaps;
@@ -48,9 +71,14 @@ class PathwayPageController {
     private final GapWording wording;
     private final MessageSource messages;
     private final Clock clock;
+    private final PathwayHistory history;
+    private final TimelineBuilder timelines;
 
     PathwayPageController(PathwayAccess access, PathwaySummaries summaries, GapRows gaps, AccessLog accessLog,
-                          GapWording wording, MessageSource messages, Clock clock) {
+                          GapWording wording, MessageSource messages, Clock clock, PathwayHistory history,
+                          TimelineBuilder timelines) {
+        this.history = history;
+        this.timelines = timelines;
         this.access = access;
         this.summaries = summaries;
         this.gaps = gaps;
@@ -74,8 +102,28 @@ class PathwayPageController {
         PathwaySummary summary = summaries.find(pathwayId).orElseThrow(() -> new NotFound(PathwayAccess.NO_SUCH_PATHWAY));
         Instant now = clock.instant();
         var rows = gaps.ofPathway(pathwayId);
+        List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
         List<GapLine> lines = rows.stream().map(g -> wording.line(g, null, now, locale)).toList();
+        Map<String, FollowUp> followUps = FollowUp.of(events, Instant.MAX, Instant.MAX);
+        Map<String, GapWork> work = new HashMap<>();
+        Map<String, String> assignees = new HashMap<>();
+        for (Gap gap : rows) {
+            FollowUp f = followUps.getOrDefault(gap.gapId(), FollowUp.NONE);
+            String assignee = f.assignment() == null ? null : assignee(f.assignment().to(), caller, locale);
+            assignees.put(gap.gapId(), assignee);
+            work.put(gap.gapId(), new GapWork(assignee, f.assignment() == null ? null
+                    : wording.time(f.assignment().at(), locale), f.attempts().stream().map(a -> new AttemptLine(
+                    wording.time(a.at(), locale), a.at().toString(), text("outcome." + a.outcome(), locale),
+                    a.note(), assignee(a.by(), caller, locale))).toList(),
+                    canAct(caller, gap) && unresolved(gap.statusAt(now))));
+        }
+        model.addAttribute("work", work);
+        model.addAttribute("timeline", timelines.build(events, rows, lines, followUps, assignees, now, locale));
+        model.addAttribute("outcomes", Arrays.stream(FollowUpOutcome.values()).map(o -> new Choice(o.name(),
+                text("outcome." + o, locale))).toList());
+        model.addAttribute("purposes", Arrays.stream(IdentityController.Purpose.values()).map(p -> new Choice(
+                p.name(), text("purpose." + p, locale))).toList());
         model.addAttribute("pathwayId", pathwayId);
         model.addAttribute("municipality", Municipalities.label(summary.municipality()));
         model.addAttribute("episodes", summary.activeEpisodes().stream()
@@ -92,6 +140,20 @@ class PathwayPageController {
         model.addAttribute("unresolved", lines.stream().filter(l -> unresolved(l.status())).toList());
         model.addAttribute("resolved", lines.stream().filter(l -> !unresolved(l.status())).toList());
         return "pathway/pathway";
+    }
+
+    /** The reader is "you"; anyone else by their user id. */
+    private String assignee(String subject, Caller caller, Locale locale) {
+        return subject.equals(caller.subject()) ? text("followUp.you", locale) : subject;
+    }
+
+    /**
+     * A coordinator of the gap's municipality may act on it (the API's rule, {@code GapActions}); the page offers the
+     * forms on unresolved gaps only, to keep it short.
+     */
+    private static boolean canAct(Caller caller, Gap gap) {
+        return caller.is(Role.COORDINATOR) && gap.municipality() != null
+                && caller.municipalities().contains(gap.municipality());
     }
 
     private static boolean unresolved(GapStatus status) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.gaps.Cursors;
+import no.pathway.api.gaps.GapsController;
 import no.pathway.api.http.QueryParameters;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
@@ -38,7 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The coordinator's worklist: the gaps of their municipalities, most urgent first (overdue first, then due soonest),
- * each said in words, filtered and paged like {@code GET /api/v1/gaps}, with a count per status. Every pathway
+ * each said in words with who has it, filtered (also "assigned to me" and "unassigned") and paged like
+ * {@code GET /api/v1/gaps}, with a count per status. Every pathway
  * on the page is in the access log before the page is written.
  */
 @Controller
@@ -48,7 +50,7 @@ class WorklistController {
     private static final Set<GapStatus> DEFAULT_STATUSES = EnumSet.of(GapStatus.OPEN, GapStatus.PROSPECTIVE);
 
     /** The filters as chosen, to show them again and to carry them to the next page. */
-    record Filter(Set<GapStatus> statuses, String rule, String municipality, String dueBy) {
+    record Filter(Set<GapStatus> statuses, String rule, String municipality, String dueBy, String assignee) {
 
         String link(String cursor) {
             UriComponentsBuilder link = UriComponentsBuilder.fromPath(PATH);
@@ -61,6 +63,9 @@ class WorklistController {
             }
             if (dueBy != null) {
                 link.queryParam("dueBy", dueBy);
+            }
+            if (assignee != null) {
+                link.queryParam("assignee", assignee);
             }
             if (cursor != null) {
                 link.queryParam("cursor", cursor);
@@ -106,13 +111,14 @@ class WorklistController {
     @GetMapping(PATH)
     String worklist(@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
                     @RequestParam(required = false) String municipality,
-                    @RequestParam(required = false) String dueBy, @RequestParam(required = false) String cursor,
-                    Caller caller, Locale locale, Model model) {
+                    @RequestParam(required = false) String dueBy, @RequestParam(required = false) String assignee,
+                    @RequestParam(required = false) String cursor, Caller caller, Locale locale, Model model) {
         QueryParameters q = new QueryParameters();
         Set<GapStatus> statuses = q.enums("status", blankless(status), GapStatus.class, DEFAULT_STATUSES);
         Set<GapRule> rules = q.enums("rule", blankless(rule), GapRule.class, Set.of());
         Set<String> municipalities = q.municipalities("municipality", blankless(municipality));
         Instant dueBefore = endOfDay(q, blankless(dueBy));
+        GapFilter.Assignee whose = GapsController.assignee(q, blankless(assignee), caller);
         GapFilter.Cursor after = cursor == null ? null : Cursors.decode(cursor);
         if (cursor != null && after == null) {
             q.problem("cursor", "is not a cursor this service gave out");
@@ -120,12 +126,25 @@ class WorklistController {
         q.done();
         Set<String> scope = access.scope(caller, municipalities);
         Instant now = clock.instant();
-        List<GapRows.Row> rows = gaps.page(new GapFilter(statuses, rules, scope, dueBefore, PAGE_SIZE + 1, after), now);
+        List<GapRows.Row> rows = gaps.page(new GapFilter(statuses, rules, scope, dueBefore, whose,
+                PAGE_SIZE + 1, after), now);
         List<GapRows.Row> page = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
         accessLog.record(caller, page.stream().map(r -> r.gap().pathwayId()).toList());
 
-        Filter filter = new Filter(statuses, blankless(rule), blankless(municipality), blankless(dueBy));
+        Filter filter = new Filter(statuses, blankless(rule), blankless(municipality), blankless(dueBy),
+                blankless(assignee));
         List<GapLine> lines = page.stream().map(r -> wording.line(r.gap(), r.acknowledgement(), now, locale)).toList();
+        Map<String, String> assigned = new LinkedHashMap<>();
+        page.forEach(r -> assigned.put(r.gap().gapId(), r.followUp().assignment() == null ? null
+                : r.followUp().assignment().to().equals(caller.subject())
+                ? messages.getMessage("followUp.you", null, locale) : r.followUp().assignment().to()));
+        model.addAttribute("assigned", assigned);
+        model.addAttribute("assignees", List.of(
+                new Option("", messages.getMessage("worklist.assignee.all", null, locale), filter.assignee() == null),
+                new Option("me", messages.getMessage("worklist.assignee.me", null, locale),
+                        "me".equals(filter.assignee())),
+                new Option("none", messages.getMessage("worklist.assignee.none", null, locale),
+                        "none".equals(filter.assignee()))));
         Gap last = page.isEmpty() ? null : page.get(page.size() - 1).gap();
         model.addAttribute("lines", lines);
         model.addAttribute("statuses", statusOptions(statuses, counts(scope, now), locale));
