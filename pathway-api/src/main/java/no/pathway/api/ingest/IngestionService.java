@@ -39,9 +39,11 @@ public class IngestionService {
     private final WriteQueue writes;
     private final SourceRegistry sources;
     private final Duration answerTimeout;
+    private final IngestMetrics metrics;
 
     IngestionService(FactParser parser, Clock clock, WriteQueue writes, SourceRegistry sources,
-                     @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout) {
+                     @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.parser = parser;
         this.clock = clock;
         this.writes = writes;
@@ -76,11 +78,20 @@ public class IngestionService {
                 outcomes[i] = new IngestOutcome.Invalid(readableEventId(events.get(i)), e.problems());
             }
         }
-        List<IngestOutcome> stored = await(writes.submit(items));
+        List<IngestOutcome> stored;
+        try {
+            stored = await(writes.submit(items));
+        } catch (Unavailable e) {
+            metrics.rejected(IngestMetrics.Reason.UNAVAILABLE, items.size());
+            metrics.counted(Arrays.stream(outcomes).filter(o -> o != null).toList());
+            throw e;
+        }
         for (int v = 0; v < valid.size(); v++) {
             outcomes[valid.get(v)] = stored.get(v);
         }
-        return Arrays.asList(outcomes);
+        List<IngestOutcome> answered = Arrays.asList(outcomes);
+        metrics.counted(answered);
+        return answered;
     }
 
     /** The grant of a registered source system; any other client may not post at all. */
