@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +19,13 @@ import org.springframework.context.annotation.Configuration;
  * from binaries on Maven Central, with its data kept in {@code pathway.embedded-db.dir} between runs.
  * Pool settings ({@code spring.datasource.hikari.*}) apply exactly as for an external server, and so do the two roles:
  * the application connects as {@code spring.datasource.username}, the migrations run as its superuser
- * {@code postgres} ({@code spring.flyway.user} in application-dev.properties).
+ * {@code postgres} ({@code spring.flyway.user} in application-dev.properties). The production jar
+ * ({@code pathway-prod.jar}) has no embedded PostgreSQL: there this configuration is off, and a missing
+ * {@code spring.datasource.url} stops the start with Spring Boot's own message.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnClass(name = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres")
 public class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 

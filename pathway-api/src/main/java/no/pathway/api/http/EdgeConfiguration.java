@@ -6,6 +6,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import no.pathway.api.logging.RequestIds;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,14 @@ class EdgeConfiguration {
     @Bean
     FilterRegistrationBean<EdgeFilter> edgeFilter() {
         FilterRegistrationBean<EdgeFilter> registration = new FilterRegistrationBean<>(new EdgeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Outermost, so even the edge's refusals carry the request id and its log lines name it. */
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -12,10 +12,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The outermost filter: sets the {@link SecurityHeaders} on every answer before anything else runs, and lets no
- * exception through to the container, whose own logging would quote its message. Whatever escapes the filters
- * and the controllers is logged by type ({@link QuietErrors}) and answered as problem+json: 400 for a request the
- * firewall rejected, 500 for anything else.
+ * The outermost filter but the request id's ({@code logging.RequestIds}): sets the {@link SecurityHeaders} on
+ * every answer before anything else runs, and lets no exception through to the container, whose own logging would
+ * quote its message. Whatever escapes the filters and the controllers is logged by type ({@link QuietErrors}) and
+ * answered as problem+json: 400 for a request the firewall rejected, 500 for anything else.
  */
 public class EdgeFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(EdgeFilter.class);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * The ingestion port: the one way facts from outside are recorded, in terms of parsed facts, whatever their format.
  * Each adapter reads its own format and calls {@link #record}: the JSON events of api.md ({@link JsonEvents}), a
- * coordinator's acknowledgement, assignment or follow-up attempt ({@code gaps/CoordinatorActions}); a FHIR adapter would be the next. Facts outside the
- * source's grant are refused here; the rest go to the {@link WriteQueue}, which stores them (or answers a retry from
+ * coordinator's acknowledgement, assignment or follow-up attempt ({@code gaps/CoordinatorActions}); a FHIR adapter
+ * would be the next. Facts outside the source's grant are refused here; the rest go to the {@link WriteQueue}, which stores them (or answers a retry from
  * its receipt) in a transaction shared with whatever else is waiting. The facts of one call are answered in their
  * order, each on its own. A call waits for its answer at most {@code pathway.ingest.answer-timeout}; then it is
  * answered {@link Unavailable} (503), and sending it again is safe: the receipt of a fact that was stored after all
@@ -32,9 +32,11 @@ public class IngestionService {
     private final ContentHash contentHash;
     private final SourceRegistry sources;
     private final Duration answerTimeout;
+    private final IngestMetrics metrics;
 
     IngestionService(WriteQueue writes, ContentHash contentHash, SourceRegistry sources,
-                     @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout) {
+                     @Value("${pathway.ingest.answer-timeout:PT10S}") Duration answerTimeout, IngestMetrics metrics) {
+        this.metrics = metrics;
         this.writes = writes;
         this.contentHash = contentHash;
         this.sources = sources;
@@ -63,11 +65,20 @@ public class IngestionService {
                 outcomes[i] = new IngestOutcome.NotGranted(parsed.fact().eventId(), refusals);
             }
         }
-        List<IngestOutcome> stored = await(writes.submit(items));
+        List<IngestOutcome> stored;
+        try {
+            stored = await(writes.submit(items));
+        } catch (Unavailable e) {
+            metrics.rejected(IngestMetrics.Reason.UNAVAILABLE, items.size());
+            metrics.counted(Arrays.stream(outcomes).filter(o -> o != null).toList());
+            throw e;
+        }
         for (int g = 0; g < granted.size(); g++) {
             outcomes[granted.get(g)] = stored.get(g);
         }
-        return Arrays.asList(outcomes);
+        List<IngestOutcome> answered = Arrays.asList(outcomes);
+        metrics.counted(answered);
+        return answered;
     }
 
     /**

@@ -1,7 +1,9 @@
 package no.pathway.api.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.core.value.Identifier;
 import org.springframework.stereotype.Component;
@@ -9,17 +11,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON adapter in front of the ingestion port: each posted event read by {@link FactParser} (the field rules of
- * events.md), the invalid ones answered here with every bad field named, the valid ones recorded through
- * {@link IngestionService#record}. The events are answered in their order, each on its own.
+ * events.md), the invalid ones answered (and counted, {@link IngestMetrics}) here with every bad field named, the valid
+ * ones recorded (and counted) through {@link IngestionService#record}. The events are answered in their order, each on
+ * its own.
  */
 @Component
 class JsonEvents {
     private final FactParser parser;
     private final IngestionService ingestion;
+    private final IngestMetrics metrics;
 
-    JsonEvents(FactParser parser, IngestionService ingestion) {
+    JsonEvents(FactParser parser, IngestionService ingestion, IngestMetrics metrics) {
         this.parser = parser;
         this.ingestion = ingestion;
+        this.metrics = metrics;
     }
 
     List<IngestOutcome> record(Source source, List<JsonNode> events) {
@@ -34,6 +39,7 @@ class JsonEvents {
                 outcomes[i] = new IngestOutcome.Invalid(readableEventId(events.get(i)), e.problems());
             }
         }
+        metrics.counted(Arrays.stream(outcomes).filter(Objects::nonNull).toList());
         List<IngestOutcome> recorded = ingestion.record(source, facts);
         for (int v = 0; v < valid.size(); v++) {
             outcomes[valid.get(v)] = recorded.get(v);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +18,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.core.env.Environment;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -28,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 
@@ -45,9 +48,9 @@ public class SecurityConfiguration {
     private static final String COORDINATOR = Role.COORDINATOR.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
-        // RFC 6750: a token that was sent and refused is invalid_token; a missing one gets the bare challenge
-        response.setHeader("WWW-Authenticate",
-                e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+        // RFC 6750: a token that was sent and refused is invalid_token; a missing one gets the bare challenge; a
+        // DPoP-bound token sent as a bearer token is told to use DPoP (RFC 9449 §7.2)
+        DPoP.challenge(request, response, e);
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
     };
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) ->
@@ -109,12 +112,16 @@ public class SecurityConfiguration {
                         .jwt(j -> j.decoder(new VerifiedTokens(decoder, clock, VERIFIED_TOKEN_MAX_AGE,
                                         VERIFIED_TOKEN_MAX_ENTRIES))
                                 .jwtAuthenticationConverter(authenticationConverter(properties)))
+                        // DPoP-bound tokens (HelseID), each request with its proof: DPoP (RFC 9449)
+                        .dPoP(d -> d.authenticationFailureHandler(DPoP.refusal(failures)))
+                        .withObjectPostProcessor(DPoP.onClock(clock))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(FORBIDDEN))
                 .addFilterBefore(failures, BearerTokenAuthenticationFilter.class)
+                // after both authentications (bearer, then DPoP), so a DPoP client is limited as itself
                 .addFilterAfter(new RateLimitFilter(properties.rateLimit().perSecond(),
-                        properties.rateLimit().burst(), clock), BearerTokenAuthenticationFilter.class);
+                        properties.rateLimit().burst(), clock), AuthenticationFilter.class);
         return http.build();
     }
 
@@ -170,12 +177,29 @@ public class SecurityConfiguration {
         return TokenRules.of(properties, environment);
     }
 
+    /**
+     * The token's {@code typ} header. Spring Security's default takes {@code JWT} or none, which would refuse
+     * HelseID's access tokens ({@code at+jwt}, RFC 9068). With {@code pathway.security.token-type} set (HelseID:
+     * {@code at+jwt}), every token must carry that type, so an ID token or another JWT of the issuer is no access
+     * token here; unset, {@code JWT}, {@code at+jwt} or none are taken. A bean of this type replaces the default.
+     */
+    @Bean
+    JwtTypeValidator tokenType(@Value("${pathway.security.token-type:}") String required) {
+        if (StringUtils.hasText(required)) {
+            return new JwtTypeValidator(required, "application/" + required);
+        }
+        JwtTypeValidator any = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
+        any.setAllowEmpty(true);
+        return any;
+    }
+
     /** With the development issuer: its key and the token rules. Otherwise Spring Boot's from issuer/JWKS settings. */
     @Bean
     @ConditionalOnProperty(name = "pathway.security.dev-issuer.enabled", havingValue = "true")
-    JwtDecoder devIssuerDecoder(DevIssuer issuer, OAuth2TokenValidator<Jwt> tokenRules) throws Exception {
+    JwtDecoder devIssuerDecoder(DevIssuer issuer, OAuth2TokenValidator<Jwt> tokenRules, JwtTypeValidator tokenType)
+            throws Exception {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(issuer.publicKey().toRSAPublicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(tokenRules));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(tokenType, tokenRules)));
         return decoder;
     }
 

@@ -54,6 +54,10 @@ class ErrorAnswersIT extends ApiIT {
 
     static Stream<Hostile> hostile() {
         return Stream.of(
+                authenticated("a request id that is an identity number", "GET", "/api/v1/gaps",
+                        "X-Request-Id: " + NUMBER),
+                anonymous("a request id with a marker and spaces", "GET", "/api/v1/gaps",
+                        "X-Request-Id: " + MARKER + " " + NUMBER),
                 anonymous("a purpose with a raw 0x85 byte, unauthenticated", "GET", "/api/v1/gaps",
                         "X-Purpose: case " + NUMBER + " " + MARKER + " \u0085"),
                 anonymous("a purpose with a raw 0x85 byte on a public endpoint", "GET", "/actuator/health",
