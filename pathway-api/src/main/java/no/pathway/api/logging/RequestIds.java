@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import no.pathway.core.value.IdentityNumbers;
 import org.slf4j.MDC;
@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request has an id: the caller's {@code X-Request-Id} when it is a safe token (1-64 of
- * {@code A-Z a-z 0-9 . _ -}, and no national identity number in it, however split), otherwise a new UUID. It is echoed
+ * {@code A-Z a-z 0-9 . _ -}, and no national identity number in it, however split), otherwise a new one of 24 random
+ * lower-case letters: no digits, because a UUID's digit runs split by its hyphens can spell a plausible identity
+ * number, which every scan of answers and logs would then rightly flag. It is echoed
  * in the response's {@code X-Request-Id} and put in the logging context as {@code requestId} for the request's
  * lines (the text pattern shows it, the JSON formats carry it as a field), so an integrator's id finds the service's
  * lines. An unsafe value is never echoed nor logged: it is replaced, not refused, since the id is a convenience.
@@ -48,7 +50,17 @@ public class RequestIds extends OncePerRequestFilter {
 
     /** The caller's id when it is safe, else a new one. */
     static String idOf(String given) {
-        return isSafe(given) ? given : UUID.randomUUID().toString();
+        return isSafe(given) ? given : generated();
+    }
+
+    /** 24 lower-case letters (about 112 bits), from a thread-local generator: an id for finding lines, not a secret. */
+    static String generated() {
+        char[] id = new char[24];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < id.length; i++) {
+            id[i] = (char) ('a' + random.nextInt(26));
+        }
+        return new String(id);
     }
 
     static boolean isSafe(String given) {
