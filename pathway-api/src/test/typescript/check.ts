@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const person = process.env.PATHWAY_PERSON ?? "";
   const stored = await new IngestionApi(config).postEvent({
     event: {
-      eventId: "typescript-client-" + person,
+      eventId: "typescript-client-" + Date.now(),
       type: EpisodeEndedTypeEnum.EpisodeEnded,
       personId: person,
       occurredAt: new Date(process.env.PATHWAY_OCCURRED_AT ?? ""),
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   }));
 }
 
-main().catch((e) => {
-  console.error(String(e));
+main().catch(async (e) => {
+  console.error(String(e), e instanceof ResponseError ? e.response.status + " " + (await e.response.text()) : "");
   process.exitCode = 1;
 });

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import java.util.UUID;
 import no.pathway.api.security.Role;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -46,8 +47,8 @@ class GeneratedClientIT extends ApiIT {
         OffsetDateTime ended = clock.instant().minus(2, ChronoUnit.HOURS).atOffset(ZoneOffset.ofHours(1));
 
         StoredEvent stored = new IngestionApi(client).postEvent(new Event(new EpisodeEnded()
-                .eventId("generated-client-" + person).type(EpisodeEnded.TypeEnum.EPISODE_ENDED).personId(person)
-                .occurredAt(ended).municipality("0301").episodeId("avr-1").setting(Setting.DETOX)
+                .eventId("generated-client-" + UUID.randomUUID()).type(EpisodeEnded.TypeEnum.EPISODE_ENDED)
+                .personId(person).occurredAt(ended).municipality("0301").episodeId("avr-1").setting(Setting.DETOX)
                 .endReason(EndReason.COMPLETED)));
         assertThat(stored.getSequence()).isZero();
 
