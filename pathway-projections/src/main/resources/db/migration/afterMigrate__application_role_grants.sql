@@ -19,6 +19,8 @@ GRANT SELECT, INSERT ON domain_event_entry TO "${application-role}";
 GRANT USAGE ON SEQUENCE domain_event_global_index_seq TO "${application-role}";
 GRANT SELECT, INSERT ON event_receipt TO "${application-role}";
 GRANT SELECT, INSERT ON event_chain TO "${application-role}";
+-- Which municipalities a pathway's events named, and since when: added with the events, moved earlier only.
+GRANT SELECT, INSERT, UPDATE ON pathway_municipality TO "${application-role}";
 GRANT SELECT, INSERT ON access_log TO "${application-role}";
 GRANT USAGE ON SEQUENCE access_log_id_seq TO "${application-role}";
 

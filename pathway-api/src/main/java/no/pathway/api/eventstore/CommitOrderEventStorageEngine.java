@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import no.pathway.projections.responsibility.MunicipalityIndex;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -22,6 +23,9 @@ import org.axonframework.serialization.Serializer;
  * transaction after another, and a gap remains only where a transaction rolled back, which nothing fills. Writers
  * still validate and judge their groups side by side; only the insert and what follows it to the commit wait their
  * turn. An empty append takes no turn (Axon returns before asking for the statement).
+ *
+ * <p>In its turn, on the same connection, the append also notes which municipalities the events name
+ * ({@link MunicipalityIndex}), so that index is written in the events' own transaction.
  */
 public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
     /** The advisory lock's key: "PATHWAY" in ASCII. No other lock of this database may use it. */
@@ -38,6 +42,7 @@ public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
             turn.setLong(1, APPEND_LOCK_KEY);
             turn.execute();
         }
+        MunicipalityIndex.record(connection, events);
         return super.appendEvents(connection, events, serializer);
     }
 }

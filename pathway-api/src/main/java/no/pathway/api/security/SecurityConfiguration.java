@@ -88,7 +88,8 @@ public class SecurityConfiguration {
                     a.requestMatchers(HttpMethod.POST, "/api/v1/pathways/lookup").hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/pathways/*/history", "/api/v1/pathways/*/verify",
                             "/api/v1/pathways/*/export", "/api/v1/pathways/*/gaps/timeline",
-                            "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log").hasRole(AUDITOR);
+                            "/api/v1/pathways/*/access-log", "/api/v1/audit/access-log",
+                            "/api/v1/audit/dashboard").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/audit/access-log/by-person").hasRole(AUDITOR);
                     a.requestMatchers(HttpMethod.POST, "/api/v1/gaps/*/acknowledge", "/api/v1/gaps/*/assignment",
                             "/api/v1/gaps/*/follow-up-attempts").hasRole(COORDINATOR);

@@ -114,7 +114,8 @@ class AccessMatrixIT extends ApiIT {
     void audit_endpoints_are_for_auditors_only() {
         List<String> paths = List.of("/api/v1/pathways/" + osloPathway + "/verify",
                 "/api/v1/pathways/" + osloPathway + "/export", "/api/v1/pathways/" + osloPathway + "/gaps/timeline",
-                "/api/v1/pathways/" + osloPathway + "/access-log", "/api/v1/audit/access-log?subject=x");
+                "/api/v1/pathways/" + osloPathway + "/access-log", "/api/v1/audit/access-log?subject=x",
+                "/api/v1/audit/dashboard?municipality=" + OSLO + "&at=2026-03-02T08:00:00Z");
         Map<Role, Integer> expected = Map.of(Role.SOURCE, 403, Role.COORDINATOR, 403, Role.AUDITOR, 200,
                 Role.OPERATOR, 403);
         expected.forEach((role, status) -> {

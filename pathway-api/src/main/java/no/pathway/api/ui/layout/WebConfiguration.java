@@ -11,7 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The pages' texts (i18n/messages_nb, i18n/messages_en) and the language switch ({@code ?lang=en}). */
+/** The pages' texts (i18n/messages_*, and i18n/audit_* of the auditor's pages) and the language switch. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -19,7 +19,8 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
+        // one bundle per feature where it has many texts of its own: features do not all edit one file
+        messages.setBasenames("i18n/messages", "i18n/audit");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return messages;

@@ -1,0 +1,90 @@
+package no.pathway.api.ui.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import no.pathway.api.audit.AccessLog;
+import no.pathway.api.gaps.DashboardAt;
+import no.pathway.api.http.InvalidRequest;
+import no.pathway.api.security.Caller;
+import no.pathway.api.ui.gaps.GapLine;
+import no.pathway.api.ui.gaps.GapWording;
+import no.pathway.api.ui.layout.Municipalities;
+import no.pathway.core.value.MunicipalityNumber;
+import no.pathway.projections.engine.GapStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * What a municipality's dashboard showed at T, as a page: the same computation as
+ * {@code GET /api/v1/audit/dashboard} ({@link DashboardAt}), the gaps worded as a coordinator read them at T (time
+ * left or overdue then), each leading to the pathway's as-of view at T. The read is in the access log with the
+ * pathways shown, as the API's is.
+ */
+@Controller
+class DashboardAtPageController {
+    static final String PATH = "/audit/dashboard";
+    private static final Set<GapStatus> UNRESOLVED = Set.of(GapStatus.PROSPECTIVE, GapStatus.OPEN);
+
+    /** A municipality to choose. */
+    record Choice(String value, String label, boolean selected) {
+    }
+
+    /** A count of the municipality's gaps at T in one status. */
+    record Count(String label, long count) {
+    }
+
+    private final DashboardAt dashboard;
+    private final AccessLog accessLog;
+    private final GapWording wording;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    DashboardAtPageController(DashboardAt dashboard, AccessLog accessLog, GapWording wording, MessageSource messages,
+                              Clock clock) {
+        this.dashboard = dashboard;
+        this.accessLog = accessLog;
+        this.wording = wording;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    static List<Choice> choices(String selected) {
+        return Municipalities.KNOWN.keySet().stream()
+                .map(m -> new Choice(m, Municipalities.label(m), m.equals(selected))).toList();
+    }
+
+    @GetMapping(PATH)
+    String dashboard(@RequestParam(required = false) String municipality, @RequestParam(required = false) String at,
+                     Caller caller, Locale locale, Model model) {
+        Instant t = OsloTime.parse("at", at, clock.instant());
+        model.addAttribute("at", OsloTime.field(t));
+        model.addAttribute("municipality", municipality);
+        model.addAttribute("municipalities", choices(municipality));
+        if (municipality == null || municipality.isBlank()) {
+            return "audit/dashboard";
+        }
+        if (MunicipalityNumber.problem(municipality).isPresent()) {
+            throw new InvalidRequest("municipality", "must be a 4-digit municipality number");
+        }
+        DashboardAt.Result result = dashboard.at(municipality, t, UNRESOLVED);
+        accessLog.record(caller, result.gaps().stream().map(s -> s.gap().pathwayId()).toList());
+        List<GapLine> lines = result.gaps().stream()
+                .map(s -> wording.line(s.gap(), s.acknowledgement(), t, locale)).toList();
+        model.addAttribute("shown", true);
+        model.addAttribute("municipalityLabel", Municipalities.label(municipality));
+        model.addAttribute("atText", wording.time(t, locale));
+        model.addAttribute("lines", lines);
+        model.addAttribute("counts", result.counts().entrySet().stream()
+                .map(e -> new Count(messages.getMessage("audit.count." + e.getKey(), null, locale), e.getValue()))
+                .toList());
+        model.addAttribute("pathwaysJudged", result.pathwaysJudged());
+        model.addAttribute("notJudged", result.notJudged());
+        return "audit/dashboard";
+    }
+}
