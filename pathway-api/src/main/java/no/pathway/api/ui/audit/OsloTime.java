@@ -40,8 +40,14 @@ final class OsloTime {
         }
     }
 
-    /** An instant as the field shows it, to the minute. */
+    /**
+     * An instant as the field shows it, to the minute, rounded up: a time the auditor chose is whole minutes already,
+     * and "now" becomes the coming minute, so a form sent back unchanged still counts every event recorded by now
+     * (rounded down, events of the current minute fell outside {@code knownAt} and the page showed too little).
+     */
     static String field(Instant instant) {
-        return FIELD.format(instant.truncatedTo(ChronoUnit.MINUTES).atZone(GapWording.OSLO));
+        Instant minute = instant.truncatedTo(ChronoUnit.MINUTES);
+        return FIELD.format((minute.equals(instant) ? minute : minute.plus(1, ChronoUnit.MINUTES))
+                .atZone(GapWording.OSLO));
     }
 }
