@@ -90,6 +90,7 @@ class WriteQueue implements AutoCloseable {
     private final IdentityVault vault;
     private final Cache pathwayCache;
     private final int maxGroupEvents;
+    private final int maxPathwayEvents;
     private final BlockingQueue<Unit> queue = new LinkedBlockingQueue<>();
     private final ReentrantLock[] pathwayLocks = new ReentrantLock[LOCK_STRIPES];
     private final List<Thread> writers = new ArrayList<>();
@@ -109,6 +110,7 @@ class WriteQueue implements AutoCloseable {
         this.vault = vault;
         this.pathwayCache = pathwayCache;
         this.maxGroupEvents = properties.maxGroupEvents();
+        this.maxPathwayEvents = properties.maxPathwayEvents();
         for (int i = 0; i < LOCK_STRIPES; i++) {
             pathwayLocks[i] = new ReentrantLock();
         }
@@ -319,6 +321,8 @@ class WriteQueue implements AutoCloseable {
                     newReceipts.add(new Receipts.New(item.source(), receipt, item.parsed().contentHash()));
                     firstNewSequence.putIfAbsent(pathwayId, outcome.sequence());
                     outcomes[indexes.get(f)] = new IngestOutcome.Stored(receipt, true);
+                } else if (outcome.isFull()) {
+                    outcomes[indexes.get(f)] = new IngestOutcome.PathwayFull(item.eventId(), outcome.fullAt());
                 } else {
                     outcomes[indexes.get(f)] = new IngestOutcome.Invalid(item.eventId(),
                             List.of(new FieldProblem("retractedEventId", outcome.refusal())));
@@ -356,7 +360,8 @@ class WriteQueue implements AutoCloseable {
             Map<String, List<FactOutcome>> recorded = new HashMap<>();
             byPathway.forEach((pathwayId, indexes) -> {
                 List<PathwayEvent> facts = indexes.stream().map(i -> round.get(i).parsed().fact()).toList();
-                recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt)));
+                recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt,
+                        maxPathwayEvents)));
             });
             group.commit();
             return recorded;
