@@ -3,6 +3,7 @@ package no.pathway.api.gaps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
+import no.pathway.api.ingest.EventsController;
 import no.pathway.api.ingest.IngestOutcome;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
@@ -66,6 +67,9 @@ public class AcknowledgementController {
             return ResponseEntity.status(HttpStatus.CREATED).body(new Acknowledged(gapId, gap.gap().pathwayId(),
                     stored.receipt().eventId(), stored.receipt().sequence(), stored.receipt().recordedAt(),
                     caller.subject(), note));
+        }
+        if (outcome instanceof IngestOutcome.PathwayFull full) {
+            return EventsController.full(full.limit()).toResponse();
         }
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The pathway is busy; nothing was stored. Retry.")
                 .toResponse();

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import no.pathway.api.http.Answered;
 import no.pathway.api.http.FieldProblem;
 import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.http.Unavailable;
+import no.pathway.api.ingest.EventsController;
 import no.pathway.api.ingest.IngestOutcome;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
@@ -125,6 +127,9 @@ public class GapActions {
         if (outcome instanceof IngestOutcome.Stored stored) {
             return new Recorded(gap.gap().gapId(), gap.gap().pathwayId(), stored.receipt().eventId(),
                     stored.receipt().sequence(), stored.receipt().recordedAt());
+        }
+        if (outcome instanceof IngestOutcome.PathwayFull full) {
+            throw new Answered(EventsController.full(full.limit()));
         }
         throw new Unavailable(new IllegalStateException("the pathway is busy; nothing was stored"));
     }

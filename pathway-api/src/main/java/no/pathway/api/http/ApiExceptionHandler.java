@@ -47,6 +47,11 @@ public class ApiExceptionHandler {
         return Problem.of(HttpStatus.NOT_FOUND, e.getMessage()).toResponse();
     }
 
+    @ExceptionHandler(Answered.class)
+    ResponseEntity<Problem> answered(Answered e) {
+        return e.problem().toResponse();
+    }
+
     @ExceptionHandler(Forbidden.class)
     ResponseEntity<Problem> forbidden(Forbidden e) {
         return Problem.of(HttpStatus.FORBIDDEN, e.getMessage()).toResponse();

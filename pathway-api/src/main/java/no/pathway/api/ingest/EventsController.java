@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import no.pathway.api.security.Caller;
+import no.pathway.api.http.FieldProblem;
 import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.InvalidRequest;
 import no.pathway.api.http.JsonBody;
@@ -105,12 +106,26 @@ public class EventsController {
             return new Problem("about:blank", HttpStatus.FORBIDDEN.getReasonPhrase(), HttpStatus.FORBIDDEN.value(),
                     "This source system is not registered to post this event; nothing was stored.", n.problems());
         }
+        if (outcome instanceof IngestOutcome.PathwayFull full) {
+            return full(full.limit());
+        }
         if (outcome instanceof IngestOutcome.Conflict) {
             return Problem.of(HttpStatus.UNPROCESSABLE_CONTENT,
                     "This source already posted an event with this eventId and different content.");
         }
         return Problem.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "The pathway is busy with concurrent writes; nothing was stored. Retry the request.");
+    }
+
+    /**
+     * 409: the pathway already holds the most events one may hold (docs/security.md, "Events per pathway"). Names
+     * the field that chose the pathway and the limit; echoes nothing.
+     */
+    public static Problem full(int limit) {
+        return new Problem("about:blank", HttpStatus.CONFLICT.getReasonPhrase(), HttpStatus.CONFLICT.value(),
+                "The pathway already holds " + limit + " events, the most one pathway may hold; nothing was stored.",
+                List.of(new FieldProblem("personId", "names a pathway that holds the most events a pathway may hold ("
+                        + limit + ")")));
     }
 
     /**

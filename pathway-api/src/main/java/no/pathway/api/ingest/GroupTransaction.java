@@ -31,9 +31,11 @@ class GroupTransaction {
     private final Clock clock;
     private final EventChain chain;
     private final IdentityVault vault;
+    private final int maxPathwayEvents;
 
     GroupTransaction(Receipts receipts, CommandGateway commands, PlatformTransactionManager transactionManager,
-                     Clock clock, EventChain chain, IdentityVault vault) {
+                     Clock clock, EventChain chain, IdentityVault vault, IngestProperties properties) {
+        this.maxPathwayEvents = properties.maxPathwayEvents();
         this.receipts = receipts;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -66,7 +68,8 @@ class GroupTransaction {
         try {
             Map<String, List<FactOutcome>> recorded = new HashMap<>();
             factsByPathway.forEach((pathwayId, facts) ->
-                    recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt))));
+                    recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt,
+                            maxPathwayEvents))));
             group.commit();
             return recorded;
         } catch (RuntimeException e) {

@@ -27,6 +27,10 @@ public sealed interface IngestOutcome {
     record NotGranted(String eventId, List<FieldProblem> problems) implements IngestOutcome {
     }
 
+    /** The pathway holds {@code limit} events, the most one may hold; nothing was stored. */
+    record PathwayFull(String eventId, int limit) implements IngestOutcome {
+    }
+
     /** Conflicting writers kept winning; nothing was stored and the client may retry. */
     record Busy(String eventId) implements IngestOutcome {
     }

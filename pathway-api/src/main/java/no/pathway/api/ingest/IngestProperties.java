@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchEvents           events in one batch
  * @param writerThreads            threads that store queued requests, each group in one transaction
  * @param maxGroupEvents           a writer stops taking requests once its group holds this many events
+ * @param maxPathwayEvents         the most events one pathway may hold; beyond, a source's event is refused with
+ *                                 409 and nothing stored (docs/security.md, "Events per pathway")
  */
 @ConfigurationProperties("pathway.ingest")
 public record IngestProperties(
@@ -22,5 +24,6 @@ public record IngestProperties(
         long maxBatchBytes,
         int maxBatchEvents,
         int writerThreads,
-        int maxGroupEvents) {
+        int maxGroupEvents,
+        int maxPathwayEvents) {
 }

@@ -71,6 +71,8 @@ final class Round {
                     receipts.add(new Receipts.New(item.source(), receipt, item.contentHash()));
                     firstNewSequence.putIfAbsent(pathwayId, outcome.sequence());
                     outcomes[indexes.get(f)] = new IngestOutcome.Stored(receipt, true);
+                } else if (outcome.isFull()) {
+                    outcomes[indexes.get(f)] = new IngestOutcome.PathwayFull(item.eventId(), outcome.fullAt());
                 } else {
                     outcomes[indexes.get(f)] = new IngestOutcome.Invalid(item.eventId(),
                             List.of(new FieldProblem("retractedEventId", outcome.refusal())));

@@ -32,7 +32,7 @@ class FactParserTest {
 
     private static FactParser parser(boolean acceptSynthetic) {
         IngestProperties properties = new IngestProperties(acceptSynthetic, Duration.ofMinutes(5), 65536, 8388608,
-                1000, 1, 1000);
+                1000, 1, 1000, 10000);
         return new FactParser(properties, new PathwayIds("test-secret"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -34,6 +34,11 @@ import org.axonframework.serialization.Revision;
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Pathway {
+    /**
+     * Events beyond {@link RecordFacts#maxEvents} a coordinator's actions may still add, so that a pathway filled
+     * by a source can still be acknowledged (docs/security.md, "Events per pathway").
+     */
+    public static final int ACTION_RESERVE = 1000;
 
     @AggregateIdentifier
     private String pathwayId;
@@ -67,6 +72,11 @@ public class Pathway {
         }
         List<FactOutcome> outcomes = new ArrayList<>(command.facts().size());
         for (PathwayEvent fact : command.facts()) {
+            long limit = command.maxEvents() + (fact instanceof PersonAction ? (long) ACTION_RESERVE : 0L);
+            if (eventCount >= limit) {
+                outcomes.add(FactOutcome.full(command.maxEvents()));
+                continue;
+            }
             String refusal = refusal(fact);
             if (refusal != null) {
                 outcomes.add(FactOutcome.refused(refusal));

@@ -45,7 +45,11 @@ class PathwayTest {
     }
 
     private static RecordFacts record(Instant receivedAt, PathwayEvent... facts) {
-        return new RecordFacts(PATHWAY, List.of(facts), receivedAt);
+        return new RecordFacts(PATHWAY, List.of(facts), receivedAt, Integer.MAX_VALUE - Pathway.ACTION_RESERVE);
+    }
+
+    private static RecordFacts recordAtMost(int maxEvents, PathwayEvent... facts) {
+        return new RecordFacts(PATHWAY, List.of(facts), T1, maxEvents);
     }
 
     private static final String NOT_POSTED_HERE = "no event with this id was posted by this source on this pathway";
@@ -174,5 +178,39 @@ class PathwayTest {
                 .expectEvents(acknowledgement("kommune", "e1", T1))
                 .expectResultMessagePayload(List.of(FactOutcome.recorded(0, T1), FactOutcome.refused(
                         "names a coordinator's action, which only a coordinator may withdraw")));
+    }
+
+    static Stream<Arguments> fullPathways() {
+        return Stream.of(
+                Arguments.of("a fact", housing("dips", "e9", null)),
+                Arguments.of("a retraction", retraction("dips", "r9", "e0")),
+                Arguments.of("a death", new PersonDied(meta("dips", "e9", null))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fullPathways")
+    void a_full_pathway_refuses_what_a_source_posts_and_records_nothing(String what, PathwayEvent posted) {
+        fixture.given(housing("dips", "e0", T0), housing("dips", "e1", T0))
+                .when(recordAtMost(2, posted))
+                .expectNoEvents()
+                .expectResultMessagePayload(List.of(FactOutcome.full(2)));
+    }
+
+    @Test
+    void the_facts_of_one_command_fill_the_pathway_up_to_its_limit_and_no_further() {
+        fixture.given(housing("dips", "e0", T0))
+                .when(recordAtMost(3, housing("dips", "e1", null), housing("dips", "e2", null),
+                        housing("dips", "e3", null)))
+                .expectEvents(housing("dips", "e1", T1), housing("dips", "e2", T1))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(1, T1), FactOutcome.recorded(2, T1),
+                        FactOutcome.full(3)));
+    }
+
+    @Test
+    void a_coordinator_can_still_acknowledge_on_a_full_pathway() {
+        fixture.given(housing("dips", "e0", T0), housing("dips", "e1", T0))
+                .when(recordAtMost(2, acknowledgement("kommune", "a1", null), housing("dips", "e2", null)))
+                .expectEvents(acknowledgement("kommune", "a1", T1))
+                .expectResultMessagePayload(List.of(FactOutcome.recorded(2, T1), FactOutcome.full(2)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.engine.GapReplay;
 import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;
 
@@ -38,6 +39,14 @@ public final class GapTimeline {
     }
 
     public static List<Entry> of(GapEngine engine, String pathwayId, List<PathwayEvent> recordedOrder) {
+        return of(engine, pathwayId, recordedOrder, new GapReplay(engine, pathwayId, recordedOrder));
+    }
+
+    /**
+     * The same, moving one {@link GapReplay} through the moments: at each, only the gaps a change can touch are
+     * judged again (near-linear in the pathway's events, where a whole judgement at each moment was quadratic).
+     */
+    static List<Entry> of(GapEngine engine, String pathwayId, List<PathwayEvent> recordedOrder, GapReplay replay) {
         List<Moment> moments = new ArrayList<>();
         for (int i = 0; i < recordedOrder.size(); i++) {
             PathwayEvent e = recordedOrder.get(i);
@@ -49,8 +58,13 @@ public final class GapTimeline {
         moments.sort(Comparator.comparing(Moment::at).thenComparingInt(Moment::sequence));
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, GapStatus> last = new HashMap<>();
+        int recordedBefore = 0;
         for (Moment moment : moments) {
-            for (Gap gap : engine.evaluate(pathwayId, known(recordedOrder, moment), moment.at(), Instant.MAX)) {
+            while (recordedBefore < recordedOrder.size()
+                    && recordedOrder.get(recordedBefore).recordedAt().isBefore(moment.at())) {
+                recordedBefore++;
+            }
+            for (Gap gap : replay.moveTo(known(recordedOrder, moment, recordedBefore), moment.at())) {
                 GapStatus status = gap.statusAt(moment.at());
                 if (status == last.put(gap.gapId(), status)) {
                     continue;
@@ -67,15 +81,11 @@ public final class GapTimeline {
     }
 
     /**
-     * The events known at a moment, in recorded order: those recorded before it and, among those recorded at the
-     * very same instant, the moment's own event and the ones before it, so each change is laid to one event.
+     * How many events of recorded order are known at a moment: those recorded before it and, among those recorded
+     * at the very same instant, the moment's own event and the ones before it, so each change is laid to one event.
      */
-    private static List<PathwayEvent> known(List<PathwayEvent> recordedOrder, Moment moment) {
-        int before = 0;
-        while (before < recordedOrder.size() && recordedOrder.get(before).recordedAt().isBefore(moment.at())) {
-            before++;
-        }
-        int cutoff = moment.event() == null ? before : Math.max(before, moment.sequence() + 1);
-        return recordedOrder.subList(0, Math.min(cutoff, recordedOrder.size()));
+    private static int known(List<PathwayEvent> recordedOrder, Moment moment, int recordedBefore) {
+        int cutoff = moment.event() == null ? recordedBefore : Math.max(recordedBefore, moment.sequence() + 1);
+        return Math.min(cutoff, recordedOrder.size());
     }
 }
