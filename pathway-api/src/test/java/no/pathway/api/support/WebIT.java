@@ -1,5 +1,8 @@
 package no.pathway.api.support;
 
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.AfterAll;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  * is idempotent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(TestClockConfiguration.class)
 public abstract class WebIT {
     /** The source system the scenarios are posted as. */
@@ -46,6 +50,8 @@ public abstract class WebIT {
     protected DevIssuer issuer;
     @LocalServerPort
     protected int port;
+    /** This class's browser, from {@link #openBrowserAt}; closed after the class. */
+    protected Browser browser;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -76,6 +82,24 @@ public abstract class WebIT {
             ReadModels.Status s = readModels.status();
             return s.behind() == 0 && !s.replaying();
         });
+    }
+
+    /**
+     * Freezes the clock at {@code now} (after what needs real time, such as tokens for the API, is done) and opens
+     * a browser that saves its screenshots under this class's name.
+     */
+    protected void openBrowserAt(Instant now) {
+        clock.freezeAt(now);
+        browser = Browser.start(base(), getClass());
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        clock.reset();
     }
 
     /** The pathway of a person, as an auditor looks it up. */

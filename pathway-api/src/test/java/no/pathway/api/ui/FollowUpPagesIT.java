@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.pathway.api.security.Role;
-import no.pathway.api.support.Browser;
 import no.pathway.api.support.WebIT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,7 +33,6 @@ class FollowUpPagesIT extends WebIT {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Browser browser;
     private String trondheim;
     private String gapId;
 
@@ -43,16 +40,7 @@ class FollowUpPagesIT extends WebIT {
     void start() throws IOException {
         loadScenarios();
         trondheim = pathwayOf(WebAppIT.TRONDHEIM_PERSON);
-        clock.freezeAt(WebAppIT.NOW);
-        browser = Browser.start(base(), getClass());
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        clock.reset();
+        openBrowserAt(WebAppIT.NOW);
     }
 
     @Test

@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.pathway.api.security.Role;
-import no.pathway.api.support.Browser;
 import no.pathway.api.support.TestPersons;
 import no.pathway.api.support.WebIT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -44,23 +42,13 @@ class WebAppIT extends WebIT {
     static final String BERGEN_PERSON = "19868740445";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Browser browser;
     private String trondheim;
 
     @BeforeAll
     void start() throws IOException {
         loadScenarios();
         trondheim = pathwayOf(TRONDHEIM_PERSON);
-        clock.freezeAt(NOW);
-        browser = Browser.start(base(), getClass());
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        clock.reset();
+        openBrowserAt(NOW);
     }
 
     @Test

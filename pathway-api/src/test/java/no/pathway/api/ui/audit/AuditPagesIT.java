@@ -17,7 +17,6 @@ import no.pathway.api.support.Api;
 import no.pathway.api.support.Browser;
 import no.pathway.api.support.TestPersons;
 import no.pathway.api.support.WebIT;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -45,7 +44,6 @@ class AuditPagesIT extends WebIT {
     static final String LATER = "2026-03-03T12:00";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private Browser browser;
     private String trondheim;
     private String drammen;
 
@@ -69,14 +67,6 @@ class AuditPagesIT extends WebIT {
         Api.Response response = source.post("/api/v1/events", Api.JSON.writeValueAsString(event), Map.of());
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.json().get("pathwayId").stringValue();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        clock.reset();
     }
 
     @Test
