@@ -3,8 +3,8 @@ package no.pathway.api.gaps;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import no.pathway.api.ingest.IngestOutcome;
+import no.pathway.api.logging.RequestIds;
 import no.pathway.api.ingest.IngestionService;
 import no.pathway.api.ingest.ParsedFact;
 import no.pathway.api.ingest.Source;
@@ -55,7 +55,7 @@ class CoordinatorActions {
     }
 
     private EventMeta meta(String prefix, String client) {
-        return new EventMeta(prefix + UUID.randomUUID(), client, clock.instant().truncatedTo(ChronoUnit.MICROS), null,
+        return new EventMeta(prefix + RequestIds.generated(), client, clock.instant().truncatedTo(ChronoUnit.MICROS), null,
                 null, null);
     }
 }

@@ -24,13 +24,14 @@ public final class QuietErrors {
     }
 
     private static Throwable withoutMessages(Throwable e, Map<Throwable, Boolean> seen) {
-        Quiet quiet = new Quiet(e.getClass().getName());
-        quiet.setStackTrace(e.getStackTrace());
         seen.put(e, true);
         Throwable cause = e.getCause();
-        if (cause != null && !seen.containsKey(cause) && seen.size() < MAX_CAUSES) {
-            quiet.initCause(withoutMessages(cause, seen));
-        }
+        // the cause goes to the constructor: a cause of null given there is final, so initCause would throw, and the
+        // error handler with it (an unexpected error with a cause was answered by the container, not logged)
+        Quiet quiet = new Quiet(e.getClass().getName(),
+                cause != null && !seen.containsKey(cause) && seen.size() < MAX_CAUSES ? withoutMessages(cause, seen)
+                        : null);
+        quiet.setStackTrace(e.getStackTrace());
         return quiet;
     }
 
@@ -38,8 +39,8 @@ public final class QuietErrors {
     static final class Quiet extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Quiet(String type) {
-            super(type, null, false, true);
+        Quiet(String type, Throwable cause) {
+            super(type, cause, false, true);
         }
     }
 }

@@ -53,8 +53,8 @@ public class RequestIds extends OncePerRequestFilter {
         return isSafe(given) ? given : generated();
     }
 
-    /** 24 lower-case letters (about 112 bits), from a thread-local generator: an id for finding lines, not a secret. */
-    static String generated() {
+    /** 24 lower-case letters (about 112 bits): an id for finding lines or events, not a secret; no digits to misread. */
+    public static String generated() {
         char[] id = new char[24];
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < id.length; i++) {
