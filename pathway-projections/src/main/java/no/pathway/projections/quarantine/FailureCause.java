@@ -45,6 +45,12 @@ public enum FailureCause {
         FailureCause cause = PATHWAY;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             FailureCause own = own(t);
+            // a batch's failure keeps the statement's own error in the next-exception chain, not in the causes
+            for (SQLException next = t instanceof SQLException sql ? sql.getNextException() : null; next != null
+                    && own != TRANSIENT; next = next.getNextException() == next ? null : next.getNextException()) {
+                FailureCause nextOwn = own(next);
+                own = nextOwn == TRANSIENT || own == PATHWAY ? nextOwn : own;
+            }
             if (own == TRANSIENT) {
                 return TRANSIENT;
             }

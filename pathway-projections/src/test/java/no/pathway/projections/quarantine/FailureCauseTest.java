@@ -79,6 +79,15 @@ class FailureCauseTest {
     }
 
     @Test
+    void a_batch_whose_statement_lost_its_connection_is_transient() {
+        // what the JDBC driver throws for a batch: the statement's own error only in the next-exception chain
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("Batch entry 0 was aborted", null, 0,
+                new int[0], null);
+        batch.setNextException(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertThat(FailureCause.of(new RuntimeException(batch))).isEqualTo(FailureCause.TRANSIENT);
+    }
+
+    @Test
     void a_transient_part_anywhere_in_the_chain_makes_the_failure_transient() {
         Throwable wrapped = new DataIntegrityViolationException("looks like data",
                 new SQLException("but the connection broke", "08006"));
