@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import no.pathway.api.eventstore.ReadModelErrors;
+import no.pathway.api.eventstore.ReadModelEventHandler;
 import no.pathway.api.health.TimeBound;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.http.Unavailable;
-import no.pathway.projections.ReadModelProjection;
+import no.pathway.projections.PathwayReadModels;
 import no.pathway.projections.quarantine.Quarantine;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -65,7 +67,7 @@ public class ReadModels {
     private final Serializer serializer;
     private final ReadModelErrors errors;
     private final TokenStore tokens;
-    private final ReadModelProjection projection;
+    private final PathwayReadModels readModels;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Quarantine quarantine;
@@ -74,7 +76,7 @@ public class ReadModels {
     private volatile ReadModelErrors.Failure rebuildFailure;
 
     ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-               ReadModelErrors errors, TokenStore tokens, ReadModelProjection projection,
+               ReadModelErrors errors, TokenStore tokens, PathwayReadModels readModels,
                PlatformTransactionManager transactionManager, Clock clock, Quarantine quarantine,
                @Value("${pathway.health.timeout:PT0.75S}") Duration bound) {
         this.processing = processing;
@@ -82,7 +84,7 @@ public class ReadModels {
         this.serializer = serializer;
         this.errors = errors;
         this.tokens = tokens;
-        this.projection = projection;
+        this.readModels = readModels;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.quarantine = quarantine;
@@ -143,7 +145,7 @@ public class ReadModels {
      */
     public Optional<Quarantine.SetAside> retry(String pathwayId) {
         refuseWhileRebuilding();
-        return transaction.execute(tx -> switch (projection.retry(pathwayId)) {
+        return transaction.execute(tx -> switch (readModels.retry(pathwayId)) {
             case RELEASED -> Optional.<Quarantine.SetAside>empty();
             case STILL_SET_ASIDE -> quarantine.lock(pathwayId);
             case NOT_SET_ASIDE -> throw new NotFound("That pathway is not set aside.");
@@ -156,10 +158,10 @@ public class ReadModels {
         int released = 0;
         int still = 0;
         for (Quarantine.SetAside entry : transaction.execute(tx -> quarantine.oldest(Integer.MAX_VALUE))) {
-            ReadModelProjection.Retry outcome = transaction.execute(tx -> projection.retry(entry.pathwayId()));
-            if (outcome == ReadModelProjection.Retry.RELEASED) {
+            PathwayReadModels.Retry outcome = transaction.execute(tx -> readModels.retry(entry.pathwayId()));
+            if (outcome == PathwayReadModels.Retry.RELEASED) {
                 released++;
-            } else if (outcome == ReadModelProjection.Retry.STILL_SET_ASIDE) {
+            } else if (outcome == PathwayReadModels.Retry.STILL_SET_ASIDE) {
                 still++;
             }
         }
@@ -185,7 +187,7 @@ public class ReadModels {
      * Starts a rebuild of both read models from the event store, in the background, and answers at once. The
      * processor stops and this node claims every segment (refused with {@link UnableToClaimTokenException}, nothing
      * changed, when another node still holds one); then one transaction empties the read models and judges every
-     * pathway once ({@link ReadModelProjection#rebuild}), so dashboards show the old rows until the new ones are
+     * pathway once ({@link PathwayReadModels#rebuild}), so dashboards show the old rows until the new ones are
      * complete. The processor's tokens are left where they were: afterwards it re-judges the pathways of events that
      * arrived meanwhile, which is harmless, since rows are a function of the event store. A rebuild already under
      * way is not started twice.
@@ -213,7 +215,7 @@ public class ReadModels {
         try {
             transaction.executeWithoutResult(tx -> {
                 claimEverySegment(processor.getName());
-                projection.rebuild();
+                readModels.rebuild();
             });
             rebuildFailure = null;
         } catch (RuntimeException | Error e) {
@@ -252,7 +254,7 @@ public class ReadModels {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(ReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing.eventProcessor(ReadModelEventHandler.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no read-model processor"));
     }
 }

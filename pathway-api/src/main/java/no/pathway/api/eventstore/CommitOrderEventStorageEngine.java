@@ -3,8 +3,11 @@ package no.pathway.api.eventstore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.responsibility.MunicipalityIndex;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -42,7 +45,20 @@ public class CommitOrderEventStorageEngine extends JdbcEventStorageEngine {
             turn.setLong(1, APPEND_LOCK_KEY);
             turn.execute();
         }
-        MunicipalityIndex.record(connection, events);
+        MunicipalityIndex.record(connection, named(events));
         return super.appendEvents(connection, events, serializer);
+    }
+
+    /** The events that name a municipality, when each was recorded (Axon's timestamp only if the event has none). */
+    private static List<MunicipalityIndex.Named> named(List<? extends EventMessage<?>> events) {
+        List<MunicipalityIndex.Named> named = new ArrayList<>();
+        for (EventMessage<?> message : events) {
+            if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof PathwayEvent e
+                    && e.meta().municipality() != null) {
+                named.add(new MunicipalityIndex.Named(e.meta().municipality(), domain.getAggregateIdentifier(),
+                        e.recordedAt() != null ? e.recordedAt() : message.getTimestamp()));
+            }
+        }
+        return named;
     }
 }

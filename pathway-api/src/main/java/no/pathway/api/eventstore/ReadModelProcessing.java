@@ -2,8 +2,6 @@ package no.pathway.api.eventstore;
 
 import java.time.Duration;
 import java.util.Optional;
-import no.pathway.api.admin.ReadModelErrors;
-import no.pathway.projections.ReadModelProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -35,9 +33,9 @@ public class ReadModelProcessing {
             ObjectProvider<EventProcessingConfiguration> processing,
             @Value("${pathway.read-models.heartbeat:PT0.25S}") Duration heartbeat,
             @Value("${pathway.read-models.claim-timeout:PT1S}") Duration claimTimeout) {
-        return new ReadModelSegmentBalancer(jdbc, readModelNodeId.value(), ReadModelProjection.PROCESSING_GROUP,
+        return new ReadModelSegmentBalancer(jdbc, readModelNodeId.value(), ReadModelEventHandler.PROCESSING_GROUP,
                 () -> Optional.ofNullable(processing.getIfAvailable()).flatMap(p -> p.eventProcessor(
-                        ReadModelProjection.PROCESSING_GROUP, StreamingEventProcessor.class)),
+                        ReadModelEventHandler.PROCESSING_GROUP, StreamingEventProcessor.class)),
                 heartbeat, claimTimeout);
     }
 
@@ -51,7 +49,7 @@ public class ReadModelProcessing {
     ConfigurerModule readModelSegments(ReadModelSegmentBalancer balancer,
             @Value("${pathway.read-models.claim-extension:PT0.25S}") Duration claimExtension) {
         return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                ReadModelProjection.PROCESSING_GROUP,
+                ReadModelEventHandler.PROCESSING_GROUP,
                 (config, builder) -> builder.maxSegmentProvider(balancer)
                         .claimExtensionThreshold(claimExtension.toMillis()));
     }
@@ -64,8 +62,8 @@ public class ReadModelProcessing {
     @Bean
     ConfigurerModule readModelErrorHandling(ReadModelErrors errors) {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(ReadModelProjection.PROCESSING_GROUP,
+                .registerListenerInvocationErrorHandler(ReadModelEventHandler.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(ReadModelProjection.PROCESSING_GROUP, c -> errors);
+                .registerErrorHandler(ReadModelEventHandler.PROCESSING_GROUP, c -> errors);
     }
 }

@@ -13,8 +13,13 @@
  *   <li>{@link no.pathway.api.eventstore.UtcInstantDeserializer}: stored instants read by position, not through
  *   {@code DateTimeFormatter}.</li>
  *   <li>{@link no.pathway.api.eventstore.ReadModelProcessing}, {@link no.pathway.api.eventstore.ReadModelNodeId},
- *   {@link no.pathway.api.eventstore.ReadModelSegmentBalancer}: the read-model processor's failure policy (retry, not
- *   skip) and its fair share of segments among instances.</li>
+ *   {@link no.pathway.api.eventstore.ReadModelSegmentBalancer}, {@link no.pathway.api.eventstore.ReadModelErrors}:
+ *   the read-model processor's failure policy (retry, not skip) and its fair share of segments among instances.</li>
+ *   <li>{@link no.pathway.api.eventstore.ReadModelEventHandler}: the processor's thin handler in front of the read
+ *   models (a batch's pathways noted in a unit-of-work resource, judged in its prepare-commit hook), and
+ *   {@link no.pathway.api.eventstore.AxonRecordedEvents}: the read models' view of Axon's table. The read models
+ *   themselves ({@code no.pathway.projections.PathwayReadModels}) know no Axon type.</li>
+ *   <li>{@link no.pathway.api.eventstore.TransientFailure}: which Axon exceptions mean "try again".</li>
  * </ul>
  * The reasons and their measurements: docs/performance.md and docs/architecture.md.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.pathway.core.event.PathwayEvent;
-import no.pathway.projections.StoredEvents;
+import no.pathway.projections.RecordedEvents;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapStatus;
@@ -42,10 +42,10 @@ public class DashboardAt {
     }
 
     private final MunicipalityIndex index;
-    private final StoredEvents stored;
+    private final RecordedEvents stored;
     private final GapEngine engine;
 
-    DashboardAt(MunicipalityIndex index, StoredEvents stored, GapEngine engine) {
+    DashboardAt(MunicipalityIndex index, RecordedEvents stored, GapEngine engine) {
         this.index = index;
         this.stored = stored;
         this.engine = engine;

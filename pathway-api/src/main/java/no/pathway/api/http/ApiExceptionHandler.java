@@ -2,7 +2,7 @@ package no.pathway.api.http;
 
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import no.pathway.projections.quarantine.FailureCause;
+import no.pathway.api.eventstore.TransientFailure;
 import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +87,7 @@ public class ApiExceptionHandler {
     /** Axon wraps the database's failures in its own exceptions (reading a pathway's events, say). */
     @ExceptionHandler(AxonException.class)
     ResponseEntity<Problem> axon(AxonException e) {
-        return FailureCause.of(e) == FailureCause.TRANSIENT ? unavailable(e) : unexpected(e);
+        return TransientFailure.is(e) ? unavailable(e) : unexpected(e);
     }
 
     /** Anything else; Spring MVC's own refusals (an {@link ErrorResponse}) keep their status and headers. */

@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import no.pathway.api.eventstore.TransientFailure;
 import no.pathway.api.http.FieldProblem;
 import no.pathway.api.http.Forbidden;
 import no.pathway.api.http.Unavailable;
 import no.pathway.api.security.SourceRegistry;
-import no.pathway.projections.quarantine.FailureCause;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -97,7 +97,7 @@ public class IngestionService {
             throw new Unavailable(e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (FailureCause.of(cause) == FailureCause.TRANSIENT) {
+            if (TransientFailure.is(cause)) {
                 throw new Unavailable(cause);
             }
             if (cause instanceof RuntimeException runtime) {

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import no.pathway.projections.quarantine.FailureCause;
+import no.pathway.api.eventstore.TransientFailure;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -54,7 +54,7 @@ final class RetryPolicy {
 
     /** Whether a failed group is failed as a whole rather than stored again one request at a time. */
     static boolean failsAsAWhole(int requests, Throwable e) {
-        return requests == 1 || FailureCause.of(e) == FailureCause.TRANSIENT;
+        return requests == 1 || TransientFailure.is(e);
     }
 
     /** A concurrent writer got there first, here or in another instance: trying again will see what it wrote. */

@@ -14,12 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import no.pathway.api.eventstore.ReadModelEventHandler;
 import no.pathway.api.eventstore.ReadModelNodeId;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestDatabase;
 import no.pathway.api.support.TestPersons;
-import no.pathway.projections.ReadModelProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,7 +40,7 @@ class MultiInstanceIT extends ApiIT {
     private Map<String, List<Integer>> segmentsByOwner() {
         Map<String, List<Integer>> owners = new HashMap<>();
         jdbc.sql("SELECT owner, segment FROM token_entry WHERE processor_name = ? AND owner IS NOT NULL")
-                .param(ReadModelProjection.PROCESSING_GROUP)
+                .param(ReadModelEventHandler.PROCESSING_GROUP)
                 .query((rs, n) -> owners.computeIfAbsent(rs.getString(1), o -> new ArrayList<>()).add(rs.getInt(2)))
                 .list();
         return owners;

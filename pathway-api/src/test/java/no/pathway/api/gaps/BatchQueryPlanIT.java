@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import no.pathway.api.audit.EventChain;
+import no.pathway.api.eventstore.AxonRecordedEvents;
 import no.pathway.api.support.ApiIT;
-import no.pathway.projections.StoredEvents;
 import no.pathway.projections.gaps.GapRows;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class BatchQueryPlanIT extends ApiIT {
 
     @Test
     void a_batch_of_five_hundred_pathways_is_read_and_cleared_by_index_probes_not_by_a_join_over_a_table() {
-        for (String sql : List.of(StoredEvents.OF_PATHWAYS, GapRows.DELETE_OF_PATHWAYS, EventChain.NEW_OF_PATHWAYS)) {
+        for (String sql : List.of(AxonRecordedEvents.OF_PATHWAYS, GapRows.DELETE_OF_PATHWAYS,
+                EventChain.NEW_OF_PATHWAYS)) {
             String plan = plan(sql, 500);
 
             assertThat(plan).as(plan).contains("Nested Loop").doesNotContain("Hash Join").doesNotContain("Merge Join");

@@ -5,7 +5,6 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Set;
-import org.axonframework.common.AxonTransientException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.dao.PermissionDeniedDataAccessException;
@@ -77,7 +76,7 @@ public enum FailureCause {
                 || t instanceof NonTransientDataAccessResourceException
                 || t instanceof CannotCreateTransactionException || t instanceof TransactionTimedOutException
                 || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                || t instanceof SQLNonTransientConnectionException || t instanceof AxonTransientException) {
+                || t instanceof SQLNonTransientConnectionException) {
             return TRANSIENT;
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5) {

@@ -5,12 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.pathway.core.event.PathwayEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,8 +32,12 @@ public class MunicipalityIndex {
             + "SET first_recorded_at = EXCLUDED.first_recorded_at "
             + "WHERE pathway_municipality.first_recorded_at > EXCLUDED.first_recorded_at";
 
+    /** An event's pathway naming a municipality, recorded at {@code recordedAt}. */
+    public record Named(String municipality, String pathwayId, Instant recordedAt) {
+    }
+
     /** One pair of the index. */
-    record Key(String municipality, String pathwayId) {
+    private record Key(String municipality, String pathwayId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -44,16 +46,14 @@ public class MunicipalityIndex {
         this.jdbc = jdbc;
     }
 
-    /** Adds the municipalities these events name, on the connection (and so in the transaction) that stores them. */
-    public static void record(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    /**
+     * Adds the municipalities these events name, on the connection (and so in the transaction) that stores them. The
+     * event store's adapter says which events name one ({@code eventstore/CommitOrderEventStorageEngine}).
+     */
+    public static void record(Connection connection, Collection<Named> named) throws SQLException {
         Map<Key, Instant> earliest = new HashMap<>();
-        for (EventMessage<?> message : events) {
-            if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof PathwayEvent e
-                    && e.meta().municipality() != null) {
-                Instant recorded = e.recordedAt() != null ? e.recordedAt() : message.getTimestamp();
-                earliest.merge(new Key(e.meta().municipality(), domain.getAggregateIdentifier()), recorded,
-                        (a, b) -> a.isBefore(b) ? a : b);
-            }
+        for (Named n : named) {
+            earliest.merge(new Key(n.municipality(), n.pathwayId()), n.recordedAt(), (a, b) -> a.isBefore(b) ? a : b);
         }
         if (earliest.isEmpty()) {
             return;

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.DateTimeException;
 import java.util.stream.Stream;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,7 +62,6 @@ class FailureCauseTest {
                 Arguments.of(new QueryTimeoutException("too slow"), FailureCause.TRANSIENT),
                 Arguments.of(new CannotAcquireLockException("locked"), FailureCause.TRANSIENT),
                 Arguments.of(new SQLTransientConnectionException("Hikari timed out"), FailureCause.TRANSIENT),
-                Arguments.of(new UnableToClaimTokenException("claim lost"), FailureCause.TRANSIENT),
                 Arguments.of(new BadSqlGrammarException("task", "sql", new SQLException("x")), FailureCause.ENVIRONMENT),
                 Arguments.of(new OutOfMemoryError(), FailureCause.ENVIRONMENT),
                 Arguments.of(new DataIntegrityViolationException("constraint"), FailureCause.PATHWAY),

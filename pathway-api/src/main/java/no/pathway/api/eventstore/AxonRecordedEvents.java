@@ -1,4 +1,4 @@
-package no.pathway.projections;
+package no.pathway.api.eventstore;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.RecordedEvents;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,11 +20,13 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Many pathways' events in one query, deserialized with Axon's event serializer. The read-model processor judges
- * every pathway its batch touched; through Axon's {@code readEvents} that was one query per pathway.
+ * The read models' view of the event store: many pathways' events in one query on Axon's own table, deserialized
+ * with Axon's event serializer. The read-model processor judges every pathway its batch touched; through Axon's
+ * {@code readEvents} that was one query per pathway. Here because it reads Axon's table and format, which no read
+ * model should know.
  */
 @Repository
-public class StoredEvents {
+public class AxonRecordedEvents implements RecordedEvents {
     private static final String ALL_BY_PATHWAY = "SELECT d.aggregate_identifier, d.payload_type, d.payload_revision, "
             + "d.payload FROM domain_event_entry d ORDER BY d.aggregate_identifier, d.sequence_number";
     private static final int FETCH_SIZE = 2000;
@@ -36,16 +40,16 @@ public class StoredEvents {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
 
-    public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+    public AxonRecordedEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
     }
 
     /**
-     * Each pathway's events in sequence order; a pathway without events is absent. One index probe per pathway
-     * whatever the statistics say ({@code OFFSET 0} keeps the lateral subquery from being flattened into a join that
-     * large batches got as a sequential scan: docs/performance.md, step 14).
+     * One index probe per pathway whatever the statistics say ({@code OFFSET 0} keeps the lateral subquery from being
+     * flattened into a join that large batches got as a sequential scan: docs/performance.md, step 14).
      */
+    @Override
     public Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds) {
         Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
         jdbc.query(OF_PATHWAYS,
@@ -55,16 +59,16 @@ public class StoredEvents {
     }
 
     /** An event as stored, not yet deserialized: deserializing can fail for its pathway alone. */
-    public record Serialized(String type, String revision, byte[] payload) {
+    private record Serialized(String type, String revision, byte[] payload) {
     }
 
     /**
-     * Every pathway's events, in sequence order, handed over {@code pathwaysPerChunk} pathways at a time: one
-     * streamed query over the whole store, so each pathway is read once. Must run in a transaction (PostgreSQL
-     * streams a result only then); the consumer may use the same connection meanwhile. The events come serialized,
-     * so that one pathway's unreadable event fails that pathway ({@link #deserialize}), not the whole read.
+     * One streamed query over the whole store, so each pathway is read once. Must run in a transaction (PostgreSQL
+     * streams a result only then). The events come serialized and are deserialized per pathway when asked for, so
+     * that one pathway's unreadable event fails that pathway, not the whole read.
      */
-    public void forEachChunk(int pathwaysPerChunk, Consumer<Map<String, List<Serialized>>> consumer) {
+    @Override
+    public void forEachChunk(int pathwaysPerChunk, Consumer<Chunk> consumer) {
         Map<String, List<Serialized>> chunk = new LinkedHashMap<>();
         jdbc.query(con -> {
             PreparedStatement statement = con.prepareStatement(ALL_BY_PATHWAY);
@@ -73,23 +77,38 @@ public class StoredEvents {
         }, (RowCallbackHandler) rs -> {
             String pathwayId = rs.getString(1);
             if (!chunk.containsKey(pathwayId) && chunk.size() == pathwaysPerChunk) {
-                consumer.accept(new LinkedHashMap<>(chunk));
+                consumer.accept(new SerializedChunk(new LinkedHashMap<>(chunk)));
                 chunk.clear();
             }
             chunk.computeIfAbsent(pathwayId, p -> new ArrayList<>())
                     .add(new Serialized(rs.getString(2), rs.getString(3), rs.getBytes(4)));
         });
         if (!chunk.isEmpty()) {
-            consumer.accept(new LinkedHashMap<>(chunk));
+            consumer.accept(new SerializedChunk(new LinkedHashMap<>(chunk)));
         }
     }
 
-    /** The given pathways' events, deserialized. */
-    public Map<String, List<PathwayEvent>> deserialize(Map<String, List<Serialized>> serialized) {
-        Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
-        serialized.forEach((pathwayId, stored) -> events.put(pathwayId, stored.stream()
-                .map(e -> this.<PathwayEvent>deserialize(e.payload(), e.type(), e.revision())).toList()));
-        return events;
+    /** A chunk of the store as read, deserialized pathway by pathway. */
+    private final class SerializedChunk implements Chunk {
+        private final Map<String, List<Serialized>> serialized;
+
+        SerializedChunk(Map<String, List<Serialized>> serialized) {
+            this.serialized = serialized;
+        }
+
+        @Override
+        public Set<String> pathways() {
+            return serialized.keySet();
+        }
+
+        @Override
+        public Map<String, List<PathwayEvent>> events(Collection<String> pathwayIds) {
+            Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
+            pathwayIds.forEach(pathwayId -> events.put(pathwayId, serialized.get(pathwayId).stream()
+                    .map(e -> AxonRecordedEvents.this.<PathwayEvent>deserialize(e.payload(), e.type(), e.revision()))
+                    .toList()));
+            return events;
+        }
     }
 
     private PathwayEvent event(ResultSet rs) throws SQLException {

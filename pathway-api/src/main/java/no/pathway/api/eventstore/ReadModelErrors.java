@@ -1,4 +1,4 @@
-package no.pathway.api.admin;
+package no.pathway.api.eventstore;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +42,7 @@ public class ReadModelErrors implements ErrorHandler {
     }
 
     /** Called once the read models have caught up: an earlier failure is over. */
-    void clear() {
+    public void clear() {
         last = null;
     }
 }
