@@ -6,7 +6,7 @@ import java.util.List;
 import no.pathway.api.ingest.IngestOutcome;
 import no.pathway.api.logging.RequestIds;
 import no.pathway.api.ingest.IngestionService;
-import no.pathway.api.ingest.ParsedFact;
+import no.pathway.api.ingest.ParsedEvent;
 import no.pathway.api.ingest.Source;
 import no.pathway.core.event.EventMeta;
 import no.pathway.core.event.FactType;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coordinators' adapter in front of the ingestion port: a coordinator's acknowledgement of a gap, assignment of
- * it and follow-up attempt on it each become a fact on the gap's pathway (GAP_ACKNOWLEDGED, GAP_ASSIGNED,
+ * it and follow-up attempt on it each become an event on the gap's pathway (GAP_ACKNOWLEDGED, GAP_ASSIGNED,
  * FOLLOW_UP_ATTEMPTED), stored like any other (receipt, hash-chain link), with the coordinator's client as source,
  * occurring now.
  */
@@ -37,20 +37,20 @@ class CoordinatorActions {
         return record(client, pathwayId, new GapAcknowledged(meta("ack-", client), gapId, note, subject));
     }
 
-    /** A coordinator ({@code subject}) assigned a gap to {@code assignee}: a GAP_ASSIGNED fact. */
+    /** A coordinator ({@code subject}) assigned a gap to {@code assignee}: a GAP_ASSIGNED event. */
     IngestOutcome assign(String client, String subject, String pathwayId, String gapId, String assignee) {
         return record(client, pathwayId, new GapAssigned(meta("assign-", client), gapId, assignee, subject));
     }
 
-    /** A coordinator's follow-up attempt on a gap: a FOLLOW_UP_ATTEMPTED fact, one entry of its call log. */
+    /** A coordinator's follow-up attempt on a gap: a FOLLOW_UP_ATTEMPTED event, one entry of its call log. */
     IngestOutcome followUp(String client, String subject, String pathwayId, String gapId, FollowUpOutcome outcome,
                            String note) {
         return record(client, pathwayId,
                 new FollowUpAttempted(meta("follow-up-", client), gapId, outcome, note, subject));
     }
 
-    private IngestOutcome record(String client, String pathwayId, PathwayEvent fact) {
-        return ingestion.record(Source.service(client, fact.type()), List.of(new ParsedFact(pathwayId, null, fact)))
+    private IngestOutcome record(String client, String pathwayId, PathwayEvent event) {
+        return ingestion.record(Source.service(client, event.type()), List.of(new ParsedEvent(pathwayId, null, event)))
                 .get(0);
     }
 

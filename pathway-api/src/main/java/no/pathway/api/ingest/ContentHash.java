@@ -9,7 +9,7 @@ import no.pathway.core.event.PathwayEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * What tells a retry from a conflict under the same (source, eventId): a hash of the fact as recorded, whatever
+ * What tells a retry from a conflict under the same (source, eventId): a hash of the event as recorded, whatever
  * format it was posted in. The same instant written with another offset is the same content; the person is
  * represented by the pathway.
  */
@@ -21,12 +21,12 @@ class ContentHash {
         this.json = json;
     }
 
-    String of(String pathwayId, PathwayEvent fact) {
+    String of(String pathwayId, PathwayEvent event) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(pathwayId.getBytes(StandardCharsets.US_ASCII));
             sha.update((byte) '\n');
-            sha.update(json.mapper().writeValueAsString(fact).getBytes(StandardCharsets.UTF_8));
+            sha.update(json.mapper().writeValueAsString(event).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

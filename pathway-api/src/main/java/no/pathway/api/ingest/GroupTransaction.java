@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One round of a group in one transaction: one receipt query, one command per pathway (its facts in order), one
+ * One round of a group in one transaction: one receipt query, one command per pathway (its events in order), one
  * batch each of receipts, hash-chain links and identity-vault rows for persons new to the vault, one commit. What to
  * write is worked out by {@link Round}; this class does the reading and writing.
  */
@@ -44,12 +44,12 @@ class GroupTransaction {
         this.vault = vault;
     }
 
-    /** The answer of each fact of the round (each key at most once), in order, once committed. */
+    /** The answer of each event of the round (each key at most once), in order, once committed. */
     List<IngestOutcome> store(List<WriteQueue.Item> items) {
         return transaction.execute(status -> {
             Round round = Round.judge(items, receipts.find(items.stream().map(WriteQueue.Item::key).toList()));
             Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Round.Written written = round.recorded(record(round.factsByPathway(), receivedAt));
+            Round.Written written = round.recorded(record(round.eventsByPathway(), receivedAt));
             receipts.insert(written.receipts());
             chain.append(written.firstNewSequence());
             vault.keep(written.persons());
@@ -63,12 +63,12 @@ class GroupTransaction {
      * one batched insert instead of one insert per pathway. That insert waits for its turn
      * ({@code CommitOrderEventStorageEngine}), so the global index follows commit order.
      */
-    private Map<String, List<FactOutcome>> record(Map<String, List<PathwayEvent>> factsByPathway, Instant receivedAt) {
+    private Map<String, List<FactOutcome>> record(Map<String, List<PathwayEvent>> eventsByPathway, Instant receivedAt) {
         UnitOfWork<?> group = DefaultUnitOfWork.startAndGet(null);
         try {
             Map<String, List<FactOutcome>> recorded = new HashMap<>();
-            factsByPathway.forEach((pathwayId, facts) ->
-                    recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, facts, receivedAt,
+            eventsByPathway.forEach((pathwayId, events) ->
+                    recorded.put(pathwayId, commands.sendAndWait(new RecordFacts(pathwayId, events, receivedAt,
                             maxPathwayEvents))));
             group.commit();
             return recorded;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Which queued requests share a transaction, and in which round each of their facts is stored. Plain functions: no
+ * Which queued requests share a transaction, and in which round each of their events is stored. Plain functions: no
  * thread, no database.
  */
 final class Grouping {

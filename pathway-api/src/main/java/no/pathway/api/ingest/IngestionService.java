@@ -17,13 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The ingestion port: the one way facts from outside are recorded, in terms of parsed facts, whatever their format.
- * Each adapter reads its own format and calls {@link #record}: the JSON events of api.md ({@link JsonEvents}), a
- * coordinator's acknowledgement, assignment or follow-up attempt ({@code gaps/CoordinatorActions}); a FHIR adapter
- * would be the next. Facts outside the source's grant are refused here; the rest go to the {@link WriteQueue}, which stores them (or answers a retry from
- * its receipt) in a transaction shared with whatever else is waiting. The facts of one call are answered in their
- * order, each on its own. A call waits for its answer at most {@code pathway.ingest.answer-timeout}; then it is
- * answered {@link Unavailable} (503), and sending it again is safe: the receipt of a fact that was stored after all
+ * The ingestion port: the one way events from outside are recorded, in terms of parsed events ({@link ParsedEvent}),
+ * whatever their format. Each adapter reads its own format and calls {@link #record}: the JSON events of api.md
+ * ({@link JsonEvents}), a coordinator's acknowledgement, assignment or follow-up attempt
+ * ({@code gaps/CoordinatorActions}); a FHIR adapter would be the next. Events outside the source's grant are refused
+ * here; the rest go to the {@link WriteQueue}, which stores them (or answers a retry from its receipt) in a
+ * transaction shared with whatever else is waiting. The events of one call are answered in their order, each on its
+ * own. A call waits for its answer at most {@code pathway.ingest.answer-timeout}; then it is
+ * answered {@link Unavailable} (503), and sending it again is safe: the receipt of an event that was stored after all
  * answers the retry.
  */
 @Service
@@ -49,20 +50,20 @@ public class IngestionService {
                 "This client is not registered as a source system, so it may not post events.")));
     }
 
-    /** The outcome of each fact, in order: those outside the source's grant are answered here, the rest once stored. */
-    public List<IngestOutcome> record(Source source, List<ParsedFact> facts) {
-        IngestOutcome[] outcomes = new IngestOutcome[facts.size()];
+    /** Each event's outcome, in order: those outside the source's grant are answered here, the rest once stored. */
+    public List<IngestOutcome> record(Source source, List<ParsedEvent> events) {
+        IngestOutcome[] outcomes = new IngestOutcome[events.size()];
         List<Integer> granted = new ArrayList<>();
         List<WriteQueue.Item> items = new ArrayList<>();
-        for (int i = 0; i < facts.size(); i++) {
-            ParsedFact parsed = facts.get(i);
-            List<FieldProblem> refusals = source.grant().refusals(parsed.fact());
+        for (int i = 0; i < events.size(); i++) {
+            ParsedEvent parsed = events.get(i);
+            List<FieldProblem> refusals = source.grant().refusals(parsed.event());
             if (refusals.isEmpty()) {
                 items.add(new WriteQueue.Item(source.name(), parsed,
-                        contentHash.of(parsed.pathwayId(), parsed.fact())));
+                        contentHash.of(parsed.pathwayId(), parsed.event())));
                 granted.add(i);
             } else {
-                outcomes[i] = new IngestOutcome.NotGranted(parsed.fact().eventId(), refusals);
+                outcomes[i] = new IngestOutcome.NotGranted(parsed.event().eventId(), refusals);
             }
         }
         List<IngestOutcome> stored;

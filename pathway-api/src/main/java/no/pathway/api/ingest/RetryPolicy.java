@@ -15,7 +15,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 /**
  * What a writer does when storing fails. A conflict with a concurrent writer (another instance, the same key posted
  * twice at once) is tried again from the receipt lookup after a short random pause, so a race ends as a stored
- * event or as the answer to a retry; after {@link #MAX_ATTEMPTS} conflicts the facts are answered busy. Anything else
+ * event or as the answer to a retry; after {@link #MAX_ATTEMPTS} conflicts the events are answered busy. Anything else
  * propagates, and then a group of several requests is stored again one request at a time, so one request's failure
  * is that request's alone, unless the database is unavailable, which fails them all at once.
  */

@@ -12,12 +12,12 @@ import no.pathway.core.pathway.FactOutcome;
 import no.pathway.core.value.PersonId;
 
 /**
- * One round of a group's transaction, as plain values: the facts judged against their receipts (a retry answered
+ * One round of a group's transaction, as plain values: the events judged against their receipts (a retry answered
  * from its receipt, other content under a used key a conflict), the rest by pathway for the pathways to record, and
  * from what they recorded the answers, receipts, chain links and persons to write. No database, no Axon.
  */
 final class Round {
-    /** What the transaction writes after recording, and the answer of each fact of the round, in order. */
+    /** What the transaction writes after recording, and the answer of each event of the round, in order. */
     record Written(List<IngestOutcome> outcomes, List<Receipts.New> receipts, Map<String, Long> firstNewSequence,
                    Map<String, PersonId> persons) {
     }
@@ -31,7 +31,7 @@ final class Round {
         this.outcomes = new IngestOutcome[items.size()];
     }
 
-    /** The round's facts judged against the receipts stored for their keys (each key at most once in a round). */
+    /** The round's events judged against the receipts stored for their keys (each key at most once in a round). */
     static Round judge(List<WriteQueue.Item> items, Map<Receipts.Key, Receipts.Stored> existing) {
         Round round = new Round(items);
         for (int i = 0; i < items.size(); i++) {
@@ -48,15 +48,15 @@ final class Round {
         return round;
     }
 
-    /** The facts to record, per pathway in order of first appearance, each pathway's in the round's order. */
-    Map<String, List<PathwayEvent>> factsByPathway() {
-        Map<String, List<PathwayEvent>> facts = new LinkedHashMap<>();
+    /** The events to record, per pathway in order of first appearance, each pathway's in the round's order. */
+    Map<String, List<PathwayEvent>> eventsByPathway() {
+        Map<String, List<PathwayEvent>> events = new LinkedHashMap<>();
         toRecord.forEach((pathwayId, indexes) ->
-                facts.put(pathwayId, indexes.stream().map(i -> items.get(i).parsed().fact()).toList()));
-        return facts;
+                events.put(pathwayId, indexes.stream().map(i -> items.get(i).parsed().event()).toList()));
+        return events;
     }
 
-    /** What to write and answer, given what each pathway made of its facts (one outcome per fact, in order). */
+    /** What to write and answer, given what each pathway made of its events (one outcome per event, in order). */
     Written recorded(Map<String, List<FactOutcome>> recordedByPathway) {
         List<Receipts.New> receipts = new ArrayList<>();
         Map<String, Long> firstNewSequence = new HashMap<>();

@@ -6,11 +6,11 @@ import no.pathway.api.security.SourceGrant;
 import no.pathway.core.event.FactType;
 
 /**
- * Who records facts: the name that keys their idempotency (source, eventId) and is stored as their source, and
+ * Who records events: the name that keys their idempotency (source, eventId) and is stored as their source, and
  * what it may record.
  *
  * @param name  the client id
- * @param grant what it may record; facts outside it are refused, nothing stored
+ * @param grant what it may record; events outside it are refused, nothing stored
  */
 public record Source(String name, SourceGrant grant) {
 

@@ -14,12 +14,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit: every request's valid facts become one {@link Unit} on a queue, and a few writer threads each take
+ * Group commit: every request's valid events become one {@link Unit} on a queue, and a few writer threads each take
  * whatever units are waiting (up to {@code maxGroupEvents}, {@link Grouping}) and store them in <em>one</em>
  * transaction ({@link GroupTransaction}). Under load many requests share a commit and its WAL flush; alone, a
  * request is its own group and waits for nobody. Every answer is given only after its transaction has committed.
  *
- * <p>Each fact still stands alone. The pathway refuses a bad retraction as an outcome, not an exception, so it
+ * <p>Each event still stands alone. The pathway refuses a bad retraction as an outcome, not an exception, so it
  * does not roll back its neighbours. A repeated key waits for a later round ({@link Grouping#rounds}); a conflict
  * with a concurrent writer is tried again and anything else splits the group ({@link RetryPolicy}); a pathway has
  * one writer at a time here ({@link PathwayLocks}). This class runs the threads and puts those parts together.
@@ -28,10 +28,10 @@ import org.springframework.stereotype.Component;
 class WriteQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteQueue.class);
 
-    /** One fact of a unit, with its source and the hash of its content. */
-    record Item(String source, ParsedFact parsed, String contentHash) {
+    /** One event of a unit, with its source and the hash of its content. */
+    record Item(String source, ParsedEvent parsed, String contentHash) {
         String eventId() {
-            return parsed.fact().eventId();
+            return parsed.event().eventId();
         }
 
         Receipts.Key key() {
@@ -39,7 +39,7 @@ class WriteQueue implements AutoCloseable {
         }
     }
 
-    /** One request's facts, answered together, in order. */
+    /** One request's events, answered together, in order. */
     record Unit(List<Item> items, CompletableFuture<List<IngestOutcome>> answer) {
         Unit(List<Item> items) {
             this(List.copyOf(items), new CompletableFuture<>());
@@ -87,7 +87,7 @@ class WriteQueue implements AutoCloseable {
         writers.add(writer);
     }
 
-    /** Queues the unit; its answer completes once its facts are stored (or found stored, or refused). */
+    /** Queues the unit; its answer completes once its events are stored (or found stored, or refused). */
     CompletableFuture<List<IngestOutcome>> submit(List<Item> items) {
         Unit unit = new Unit(items);
         if (!open) {

@@ -1,6 +1,6 @@
 package no.pathway.api.ingest;
 
-import static no.pathway.api.ingest.Facts.item;
+import static no.pathway.api.ingest.QueuedEvents.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package no.pathway.api.ingest;
 
-import static no.pathway.api.ingest.Facts.item;
+import static no.pathway.api.ingest.QueuedEvents.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -24,7 +24,7 @@ class RoundTest {
         Round round = Round.judge(items, existing);
         Round.Written written = round.recorded(Map.of());
 
-        assertThat(round.factsByPathway()).isEmpty();
+        assertThat(round.eventsByPathway()).isEmpty();
         assertThat(written.outcomes()).containsExactly(new IngestOutcome.Stored(earlier, false),
                 new IngestOutcome.Conflict("e2"));
         assertThat(written.receipts()).isEmpty();
@@ -33,15 +33,15 @@ class RoundTest {
     }
 
     @Test
-    void new_facts_are_recorded_per_pathway_in_their_order() {
+    void new_events_are_recorded_per_pathway_in_their_order() {
         List<WriteQueue.Item> items = List.of(item("src", "a", "p2"), item("src", "b", "p1"),
                 item("src", "c", "p2"));
 
         Round round = Round.judge(items, Map.of());
 
-        assertThat(round.factsByPathway()).containsOnlyKeys("p2", "p1");
-        assertThat(round.factsByPathway().keySet()).containsExactly("p2", "p1");
-        assertThat(round.factsByPathway().get("p2")).extracting(f -> f.eventId()).containsExactly("a", "c");
+        assertThat(round.eventsByPathway()).containsOnlyKeys("p2", "p1");
+        assertThat(round.eventsByPathway().keySet()).containsExactly("p2", "p1");
+        assertThat(round.eventsByPathway().get("p2")).extracting(f -> f.eventId()).containsExactly("a", "c");
     }
 
     @Test
@@ -61,7 +61,7 @@ class RoundTest {
         assertThat(written.receipts()).first().isEqualTo(new Receipts.New("src", a, "hash-a"));
         assertThat(written.receipts()).hasSize(3);
         assertThat(written.firstNewSequence()).isEqualTo(Map.of("p1", 7L, "p2", 0L));
-        assertThat(written.persons()).isEqualTo(Map.of("p1", Facts.PERSON, "p2", Facts.PERSON));
+        assertThat(written.persons()).isEqualTo(Map.of("p1", QueuedEvents.PERSON, "p2", QueuedEvents.PERSON));
     }
 
     @Test

@@ -18,7 +18,7 @@ class SourceTest {
     void the_service_acting_for_a_person_may_record_exactly_the_types_it_is_given() {
         Source source = Source.service("coordinator-app", FactType.GAP_ACKNOWLEDGED);
 
-        assertThat(source.grant().refusals(Facts.item("coordinator-app", "a", "p").parsed().fact())).isEmpty();
+        assertThat(source.grant().refusals(QueuedEvents.item("coordinator-app", "a", "p").parsed().event())).isEmpty();
         assertThat(source.grant().refusals(new EpisodeEnded(META, "ep-1", Setting.DETOX, EndReason.COMPLETED)))
                 .isNotEmpty();
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * first. Messages describe the rule and never quote the value. Remembers which fields were read so that the
  * rest can be reported as unknown.
  */
-final class FactReader {
+final class EventReader {
     static final int MAX_TEXT = 500;
 
     private final JsonNode node;
@@ -35,7 +35,7 @@ final class FactReader {
     private final List<FieldProblem> problems = new ArrayList<>();
     private final Set<String> read = new HashSet<>();
 
-    FactReader(JsonNode node, Instant now) {
+    EventReader(JsonNode node, Instant now) {
         this.node = node;
         this.now = now;
     }

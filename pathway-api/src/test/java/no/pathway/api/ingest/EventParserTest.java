@@ -23,17 +23,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every validation rule of events.md, accepted and rejected, as tables. */
-class FactParserTest {
+class EventParserTest {
     private static final Instant NOW = Instant.parse("2026-03-02T12:00:00Z");
     private static final String PERSON = "02828404892";
     private static final JsonBody JSON = new JsonBody();
 
-    private final FactParser parser = parser(true);
+    private final EventParser parser = parser(true);
 
-    private static FactParser parser(boolean acceptSynthetic) {
+    private static EventParser parser(boolean acceptSynthetic) {
         IngestProperties properties = new IngestProperties(acceptSynthetic, Duration.ofMinutes(5), 65536, 8388608,
                 1000, 1, 1000, 10000);
-        return new FactParser(properties, new PathwayIds("test-secret"), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new EventParser(properties, new PathwayIds("test-secret"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static ObjectNode event(String type, String... fields) {
@@ -80,10 +80,10 @@ class FactParserTest {
     @ParameterizedTest(name = "{1} is accepted")
     @MethodSource("validEvents")
     void every_type_is_accepted_with_its_fields(JsonNode body, Class<?> type) {
-        ParsedFact parsed = parser.parse(body, "dips");
-        assertThat(parsed.fact()).isInstanceOf(type);
-        assertThat(parsed.fact().meta().source()).isEqualTo("dips");
-        assertThat(parsed.fact().occurredAt()).isEqualTo(Instant.parse("2026-03-02T07:00:00Z"));
+        ParsedEvent parsed = parser.parse(body, "dips");
+        assertThat(parsed.event()).isInstanceOf(type);
+        assertThat(parsed.event().meta().source()).isEqualTo("dips");
+        assertThat(parsed.event().occurredAt()).isEqualTo(Instant.parse("2026-03-02T07:00:00Z"));
         assertThat(parsed.pathwayId()).hasSize(43).doesNotContain(PERSON);
     }
 
@@ -195,26 +195,26 @@ class FactParserTest {
     @Test
     void ids_with_long_digit_runs_that_are_no_identity_number_are_accepted() {
         assertThat(parser.parse(event("PERSON_DIED", "eventId", "\"dips-20260302080000-12345678901\""), "s")
-                .fact().eventId()).isEqualTo("dips-20260302080000-12345678901");
+                .event().eventId()).isEqualTo("dips-20260302080000-12345678901");
     }
 
     @Test
     void exactly_five_minutes_ahead_is_accepted() {
-        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T12:05:00Z\""), "s").fact())
+        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T12:05:00Z\""), "s").event())
                 .isInstanceOf(PersonDied.class);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1900-01-01T00:00:00Z", "1900-01-01T01:00:00+01:00", "1970-01-01T00:00:00+01:00"})
     void any_age_back_to_1900_is_accepted(String occurredAt) {
-        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"" + occurredAt + "\""), "s").fact())
+        assertThat(parser.parse(event("PERSON_DIED", "occurredAt", "\"" + occurredAt + "\""), "s").event())
                 .isInstanceOf(PersonDied.class);
     }
 
     @Test
     void an_appointment_may_be_booked_up_to_ten_years_ahead() {
         assertThat(parser.parse(event("APPOINTMENT_BOOKED", "appointmentId", "\"a\"", "setting", "\"NAV\"",
-                "scheduledAt", "\"2036-03-02T12:00:00Z\""), "s").fact()).isInstanceOf(AppointmentBooked.class);
+                "scheduledAt", "\"2036-03-02T12:00:00Z\""), "s").event()).isInstanceOf(AppointmentBooked.class);
     }
 
     /** Every id field and the free text, with numbers written in the spellings that got past the old filter. */
@@ -271,18 +271,18 @@ class FactParserTest {
     @Test
     void the_same_instant_in_another_offset_is_the_same_content() {
         ContentHash hash = new ContentHash(JSON);
-        ParsedFact a = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T08:00:00+01:00\""), "s");
-        ParsedFact b = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:00Z\""), "s");
-        ParsedFact c = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:01Z\""), "s");
-        assertThat(hash.of(a.pathwayId(), a.fact())).isEqualTo(hash.of(b.pathwayId(), b.fact()))
-                .isNotEqualTo(hash.of(c.pathwayId(), c.fact()));
+        ParsedEvent a = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T08:00:00+01:00\""), "s");
+        ParsedEvent b = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:00Z\""), "s");
+        ParsedEvent c = parser.parse(event("PERSON_DIED", "occurredAt", "\"2026-03-02T07:00:01Z\""), "s");
+        assertThat(hash.of(a.pathwayId(), a.event())).isEqualTo(hash.of(b.pathwayId(), b.event()))
+                .isNotEqualTo(hash.of(c.pathwayId(), c.event()));
     }
 
     @Test
-    void the_same_fact_on_another_pathway_is_other_content() {
+    void the_same_event_on_another_pathway_is_other_content() {
         ContentHash hash = new ContentHash(JSON);
-        ParsedFact a = parser.parse(event("PERSON_DIED"), "s");
-        assertThat(hash.of(a.pathwayId(), a.fact())).isNotEqualTo(hash.of("another-pathway", a.fact()));
+        ParsedEvent a = parser.parse(event("PERSON_DIED"), "s");
+        assertThat(hash.of(a.pathwayId(), a.event())).isNotEqualTo(hash.of("another-pathway", a.event()));
     }
 
     @Test

@@ -10,26 +10,26 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns one posted JSON object into a fact, or an {@link InvalidRequest} naming every field at fault. This is the
+ * Turns one posted JSON object into an event, or an {@link InvalidRequest} naming every field at fault. This is the
  * public contract of events.md in code: field names, required fields and value rules per type.
  */
 @Component
-public class FactParser {
+public class EventParser {
     private final IngestProperties properties;
     private final PathwayIds pathwayIds;
     private final Clock clock;
 
-    FactParser(IngestProperties properties, PathwayIds pathwayIds, Clock clock) {
+    EventParser(IngestProperties properties, PathwayIds pathwayIds, Clock clock) {
         this.properties = properties;
         this.pathwayIds = pathwayIds;
         this.clock = clock;
     }
 
-    ParsedFact parse(JsonNode node, String source) {
+    ParsedEvent parse(JsonNode node, String source) {
         if (node == null || !node.isObject()) {
             throw new InvalidRequest("(event)", "must be a JSON object");
         }
-        FactReader r = new FactReader(node, clock.instant());
+        EventReader r = new EventReader(node, clock.instant());
         String eventId = r.id("eventId", true);
         FactType type = r.choice("type", FactType.class, true);
         PersonId person = person(r);
@@ -37,17 +37,17 @@ public class FactParser {
         Instant occurredAt = r.occurrence("occurredAt", properties.maxFutureSkew());
         EventMeta meta = new EventMeta(eventId, source, occurredAt, null,
                 r.municipality("municipality", false), r.organisation("reportedBy", false));
-        PathwayEvent fact = type == null ? null : read(type, meta, r);
+        PathwayEvent event = type == null ? null : read(type, meta, r);
         if (type != null) {
             r.rejectUnread(type.name());
         }
         if (!r.problems().isEmpty()) {
             throw new InvalidRequest(r.problems());
         }
-        return new ParsedFact(pathwayId, person, fact);
+        return new ParsedEvent(pathwayId, person, event);
     }
 
-    private PersonId person(FactReader r) {
+    private PersonId person(EventReader r) {
         String personId = r.string("personId", true);
         if (personId == null) {
             return null;
@@ -60,7 +60,7 @@ public class FactParser {
         return PersonId.of(personId, properties.acceptSyntheticPersonIds());
     }
 
-    private static PathwayEvent read(FactType type, EventMeta m, FactReader r) {
+    private static PathwayEvent read(FactType type, EventMeta m, EventReader r) {
         return switch (type) {
             case EPISODE_STARTED -> new EpisodeStarted(m, r.id("episodeId", true),
                     r.choice("setting", Setting.class, true), r.organisation("provider", false));
