@@ -146,13 +146,32 @@ public class ReadModelProjection {
      * one that was set aside and now succeeds is released.
      */
     public void rebuild() {
+        rebuild(Progress.UNWATCHED);
+    }
+
+    /** How far a rebuild has come: the pathways in the store first, then each chunk of them as it is judged. */
+    public interface Progress {
+        Progress UNWATCHED = new Progress() {
+        };
+
+        default void pathways(long total) {
+        }
+
+        default void judged(int pathways) {
+        }
+    }
+
+    /** {@link #rebuild()}, telling {@code progress} how far it has come (for the operator's progress bar). */
+    public void rebuild(Progress progress) {
         boundStatements(rebuildTimeout);
+        progress.pathways(stored.pathwayCount());
         gaps.deleteAll();
         summaries.deleteAll();
         stored.forEachChunk(REBUILD_CHUNK, chunk -> {
             Set<String> setAside = isolation.judgeOrSetAside(chunk.keySet(),
                     ids -> replace(stored.deserialize(only(chunk, ids))));
             quarantine.release(chunk.keySet().stream().filter(p -> !setAside.contains(p)).toList());
+            progress.judged(chunk.size());
         });
     }
 

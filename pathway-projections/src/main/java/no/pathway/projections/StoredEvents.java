@@ -54,6 +54,11 @@ public class StoredEvents {
         return events;
     }
 
+    /** How many pathways have events: what a rebuild will judge (one pass over the aggregate index). */
+    public long pathwayCount() {
+        return jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry", Long.class);
+    }
+
     /** An event as stored, not yet deserialized: deserializing can fail for its pathway alone. */
     public record Serialized(String type, String revision, byte[] payload) {
     }
