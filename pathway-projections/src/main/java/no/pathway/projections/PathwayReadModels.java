@@ -124,12 +124,31 @@ public class PathwayReadModels {
      * one that was set aside and now succeeds is released.
      */
     public void rebuild() {
+        rebuild(Progress.UNWATCHED);
+    }
+
+    /** How far a rebuild has come: the pathways in the store first, then each chunk of them as it is judged. */
+    public interface Progress {
+        Progress UNWATCHED = new Progress() {
+        };
+
+        default void pathways(long total) {
+        }
+
+        default void judged(int pathways) {
+        }
+    }
+
+    /** {@link #rebuild()}, telling {@code progress} how far it has come (for the operator's progress bar). */
+    public void rebuild(Progress progress) {
         boundStatements(rebuildTimeout);
+        progress.pathways(recorded.pathwayCount());
         gaps.deleteAll();
         summaries.deleteAll();
         recorded.forEachChunk(REBUILD_CHUNK, chunk -> {
             Set<String> setAside = isolation.judgeOrSetAside(chunk.pathways(), ids -> replace(chunk.events(ids)));
             quarantine.release(chunk.pathways().stream().filter(p -> !setAside.contains(p)).toList());
+            progress.judged(chunk.pathways().size());
         });
     }
 

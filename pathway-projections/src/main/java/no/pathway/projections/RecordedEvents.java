@@ -18,6 +18,9 @@ public interface RecordedEvents {
     /** Each pathway's events in sequence order; a pathway without events is absent. */
     Map<String, List<PathwayEvent>> of(Collection<String> pathwayIds);
 
+    /** How many pathways have events: what a rebuild will judge. */
+    long pathwayCount();
+
     /**
      * Every pathway's events, handed over {@code pathwaysPerChunk} pathways at a time, each pathway once. Runs in the
      * caller's transaction; the consumer may write meanwhile.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import no.pathway.api.eventstore.ReadModelErrors;
 import no.pathway.api.eventstore.ReadModelEventHandler;
 import no.pathway.api.health.TimeBound;
@@ -52,13 +53,26 @@ public class ReadModels {
     /**
      * The processor against the head of the event store. {@code replaying} while a rebuild runs (or a replay after
      * a reset of Axon's tokens); {@code lastFailure} stays until it has caught up; {@code rebuildFailure} until a
-     * rebuild succeeds; {@code quarantined} counts the pathways set aside (they do not hold the others back).
+     * rebuild succeeds; {@code quarantined} counts the pathways set aside (they do not hold the others back);
+     * {@code rebuild} is how far a rebuild on this instance has come, null when none runs here.
      */
     public record Status(String processor, boolean running, long head, long behind, boolean replaying,
                          ReadModelErrors.Failure lastFailure, ReadModelErrors.Failure rebuildFailure,
-                         long quarantined, List<Segment> segments) {
+                         long quarantined, List<Segment> segments, RebuildProgress rebuild) {
         public boolean failing() {
             return lastFailure != null;
+        }
+    }
+
+    /**
+     * A running rebuild: the pathways judged so far of those in the store ({@code pathwaysTotal} null until counted).
+     * The judged ones are not yet visible: the rebuild commits them all at once.
+     */
+    public record RebuildProgress(long pathwaysJudged, Long pathwaysTotal) {
+        /** Judged over total, from 0 to 1; null while the total is not known. */
+        public Double fraction() {
+            return pathwaysTotal == null ? null : pathwaysTotal == 0 ? 1.0
+                    : Math.min(1.0, (double) pathwaysJudged / pathwaysTotal);
         }
     }
 
@@ -74,6 +88,8 @@ public class ReadModels {
     private final TimeBound<Status> promptStatus;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile ReadModelErrors.Failure rebuildFailure;
+    private final AtomicLong judged = new AtomicLong();
+    private volatile Long total;
 
     ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
                ReadModelErrors errors, TokenStore tokens, PathwayReadModels readModels,
@@ -121,7 +137,8 @@ public class ReadModels {
         }
         boolean replaying = rebuilding.get() || segments.stream().anyMatch(Segment::replaying);
         return new Status(processor.getName(), processor.isRunning(), head, behind, replaying, errors.last(),
-                rebuildFailure, quarantine.count(), new ArrayList<>(segments));
+                rebuildFailure, quarantine.count(), new ArrayList<>(segments),
+                rebuilding.get() ? new RebuildProgress(judged.get(), total) : null);
     }
 
     /** The pathways set aside, the longest first ({@code pathways} holds at most {@value #LISTED}). */
@@ -175,7 +192,7 @@ public class ReadModels {
     }
 
     /** A retry while a rebuild runs on this node: answered 409. */
-    static final class RebuildRunning extends RuntimeException {
+    public static final class RebuildRunning extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         RebuildRunning() {
@@ -196,6 +213,8 @@ public class ReadModels {
         if (!rebuilding.compareAndSet(false, true)) {
             return status();
         }
+        judged.set(0);
+        total = null;
         StreamingEventProcessor processor = processor();
         processor.shutDown();
         try {
@@ -215,7 +234,17 @@ public class ReadModels {
         try {
             transaction.executeWithoutResult(tx -> {
                 claimEverySegment(processor.getName());
-                readModels.rebuild();
+                readModels.rebuild(new PathwayReadModels.Progress() {
+                    @Override
+                    public void pathways(long count) {
+                        total = count;
+                    }
+
+                    @Override
+                    public void judged(int pathways) {
+                        judged.addAndGet(pathways);
+                    }
+                });
             });
             rebuildFailure = null;
         } catch (RuntimeException | Error e) {

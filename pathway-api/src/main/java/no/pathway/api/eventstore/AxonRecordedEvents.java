@@ -58,6 +58,12 @@ public class AxonRecordedEvents implements RecordedEvents {
         return events;
     }
 
+    /** One pass over the aggregate index. */
+    @Override
+    public long pathwayCount() {
+        return jdbc.queryForObject("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry", Long.class);
+    }
+
     /** An event as stored, not yet deserialized: deserializing can fail for its pathway alone. */
     private record Serialized(String type, String revision, byte[] payload) {
     }

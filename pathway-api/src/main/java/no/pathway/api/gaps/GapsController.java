@@ -42,24 +42,18 @@ public class GapsController {
     public record Summary(String groupBy, Instant at, List<SummaryGroup> groups) {
     }
 
-    public record Indicator(String rule, String group, String period, long applicable, long closedOnTime,
-                            long closedLate, long open, long prospective, long notApplicable, Double complianceRate) {
-    }
-
-    public record Indicators(Instant from, Instant to, String groupBy, String period, Instant at,
-                             List<Indicator> indicators) {
-    }
-
     private final GapRows gaps;
     private final Clock clock;
     private final PathwayAccess access;
     private final AccessLog accessLog;
+    private final IndicatorReport indicators;
 
-    GapsController(GapRows gaps, Clock clock, PathwayAccess access, AccessLog accessLog) {
+    GapsController(GapRows gaps, Clock clock, PathwayAccess access, AccessLog accessLog, IndicatorReport indicators) {
         this.gaps = gaps;
         this.clock = clock;
         this.access = access;
         this.accessLog = accessLog;
+        this.indicators = indicators;
     }
 
     @GetMapping("/gaps")
@@ -109,7 +103,7 @@ public class GapsController {
     }
 
     @GetMapping("/indicators")
-    public Indicators indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    public IndicatorReport.Indicators indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String groupBy,
                                  @RequestParam(required = false) String period,
                                  @RequestParam(required = false) String municipality, Caller caller) {
@@ -117,22 +111,16 @@ public class GapsController {
         QueryParameters q = new QueryParameters();
         Instant end = q.instantOrDate("to", to, now);
         Instant start = q.instantOrDate("from", from, end.minus(366, ChronoUnit.DAYS));
-        String by = q.oneOf("groupBy", groupBy, "rule", Set.of("rule", "municipality"));
-        String per = q.oneOf("period", period, "month", Set.of("month"));
+        String by = q.oneOf("groupBy", groupBy, "rule", IndicatorReport.GROUPINGS);
+        q.oneOf("period", period, "month", Set.of("month"));
         Set<String> municipalities = q.municipalities("municipality", municipality);
         if (!start.isBefore(end)) {
             q.problem("from", "must lie before to");
         }
         q.done();
-        List<Indicator> rows = gaps.indicators(start, end, by, access.scope(caller, municipalities), now)
-                .stream().map(r -> {
-            long applicable = r.triggers() - r.notApplicable();
-            return new Indicator(r.rule(), by.equals("rule") ? null : r.group(), r.period(), applicable,
-                    r.closedOnTime(), r.closedLate(), r.open(), r.prospective(), r.notApplicable(),
-                    applicable == 0 ? null : (double) r.closedOnTime() / applicable);
-        }).toList();
+        IndicatorReport.Indicators report = indicators.of(start, end, by, access.scope(caller, municipalities));
         accessLog.record(caller, AGGREGATE);
-        return new Indicators(start, end, by, per, now, rows);
+        return report;
     }
 
     /** {@code assignee=me}: the caller's gaps; {@code assignee=none}: gaps nobody has; absent: all. */

@@ -6,8 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import no.pathway.projections.PathwayReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -15,6 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /** A rebuild replaces both read models from the event store, and never loses what arrives meanwhile. */
 class RebuildIT extends ApiIT {
+    @Autowired
+    private PathwayReadModels readModels;
+    @Autowired
+    private PlatformTransactionManager transactions;
 
     private String post(Map<String, Object> event) {
         Api.Response response = api.post("/api/v1/events", event);
@@ -39,6 +49,8 @@ class RebuildIT extends ApiIT {
     private void rebuild() {
         Api.Response response = api.post("/api/v1/admin/read-models/rebuild", "{}", Map.of());
         assertThat(response.status()).as(response.text()).isEqualTo(202);
+        assertThat(response.json().get("replaying").booleanValue()).isTrue();
+        assertThat(response.json().get("rebuild").get("pathwaysJudged").longValue()).isNotNegative();
     }
 
     @Test
@@ -102,5 +114,43 @@ class RebuildIT extends ApiIT {
         rebuild();
         awaitReadModels();
         await().atMost(Duration.ofSeconds(30)).until(() -> gapRows(pathway).equals(rows));
+    }
+
+    @Test
+    void a_rebuild_counts_the_pathways_of_the_store_first_and_reports_each_one_judged() {
+        post(overdose(TestPersons.next(), clock.instant().minus(Duration.ofHours(2))));
+        awaitReadModels();
+        AtomicLong total = new AtomicLong(-1);
+        AtomicLong judged = new AtomicLong();
+        List<Long> seenBeforeEachChunk = new ArrayList<>();
+
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> readModels.rebuild(
+                new PathwayReadModels.Progress() {
+                    @Override
+                    public void pathways(long count) {
+                        total.set(count);
+                    }
+
+                    @Override
+                    public void judged(int pathways) {
+                        seenBeforeEachChunk.add(judged.getAndAdd(pathways));
+                    }
+                }));
+
+        long pathways = jdbc.sql("SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry")
+                .query(Long.class).single();
+        assertThat(total.get()).isEqualTo(pathways);
+        assertThat(judged.get()).isEqualTo(pathways);
+        assertThat(seenBeforeEachChunk).isSorted().startsWith(0L);
+    }
+
+    @Test
+    void the_status_shows_no_rebuild_once_it_has_finished() {
+        rebuild();
+        awaitReadModels();
+        Api.Response status = api.get("/api/v1/admin/read-models");
+        assertThat(status.status()).as(status.text()).isEqualTo(200);
+        assertThat(status.json().path("rebuild").isNull() || status.json().path("rebuild").isMissingNode())
+                .as("no rebuild runs").isTrue();
     }
 }

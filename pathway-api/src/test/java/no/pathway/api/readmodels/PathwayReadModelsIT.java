@@ -71,6 +71,11 @@ class PathwayReadModelsIT {
         }
 
         @Override
+        public long pathwayCount() {
+            return events.size();
+        }
+
+        @Override
         public void forEachChunk(int pathwaysPerChunk, Consumer<Chunk> consumer) {
             consumer.accept(new Chunk() {
                 @Override

@@ -1,15 +1,19 @@
 package no.pathway.api.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import no.pathway.api.support.Api;
 import no.pathway.api.security.Role;
 import no.pathway.api.support.TestPersons;
 import no.pathway.api.support.WebIT;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 
 /**
  * The web application in a real headless Chromium, as a coordinator uses it: logging in through the development
@@ -41,13 +46,25 @@ class WebAppIT extends WebIT {
     /** prison-release-no-contact, Bergen. */
     static final String BERGEN_PERSON = "19868740445";
 
+    /** A colleague's user id as a login provider gives it: a UUID. */
+    static final String COLLEAGUE = "3f2a9c1e-7b4d-4e0a-9c55-0d6b2e8f1a90";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private String trondheim;
+    private String osloOverdose;
 
     @BeforeAll
     void start() throws IOException {
         loadScenarios();
         trondheim = pathwayOf(TRONDHEIM_PERSON);
+        osloOverdose = jdbc.sql("SELECT gap_id::text FROM gap WHERE municipality = '0301' "
+                + "AND rule = 'OVERDOSE_NO_FOLLOW_UP_48H'").query(String.class).single();
+        Api.Response assigned = api(Set.of(Role.COORDINATOR), Set.of("0301"))
+                .post("/api/v1/gaps/" + osloOverdose + "/assignment", Map.of("assignee", COLLEAGUE));
+        assertThat(assigned.status()).as(assigned.text()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> COLLEAGUE.equals(jdbc.sql(
+                "SELECT assigned_to FROM gap WHERE gap_id::text = ?").param(osloOverdose).query(String.class)
+                .single()));
         openBrowserAt(NOW);
     }
 
@@ -239,6 +256,47 @@ class WebAppIT extends WebIT {
         assertThat(browser.find("#personId-error").getText())
                 .isEqualTo("Ingen forløp i dine kommuner har hendelser for dette nummeret.");
         browser.look("find-in-bergen-not-found");
+    }
+
+    @Test
+    @Order(8)
+    void the_due_date_is_written_as_the_page_language_writes_it_and_a_colleague_shows_by_a_short_id() {
+        browser.follow("form[action='/logout'] button");
+        browser.open("/worklist");
+        logIn(browser, Role.COORDINATOR, "0301", "4204", "5001");
+        WebElement colleague = browser.find("tr[data-gap='" + osloOverdose + "'] td.assignee span");
+        assertThat(colleague.getText()).isEqualTo("3f2a9c1e…");
+        assertThat(colleague.getAttribute("title")).isEqualTo(COLLEAGUE);
+        assertThat(browser.texts(".worklist tbody td:nth-child(5)")).hasSize(8)
+                .allSatisfy(setting -> assertThat(setting).isNotBlank().isNotEqualTo("–"))
+                .contains("Utskrivende institusjon", "Avrusning", "Utenfor tjenestene (overdose)");
+
+        assertThat(browser.find("#dueBy").getAttribute("type")).isEqualTo("text");
+        assertThat(browser.find("#dueBy-hint").getText()).isEqualTo("Skriv som dd.mm.åååå, for eksempel 31.03.2026.");
+        browser.find("#dueBy").sendKeys("03.03.2026");
+        browser.follow(".filters button[type=submit]");
+        assertThat(browser.path()).contains("dueBy=03.03.2026");
+        assertThat(browser.texts(".worklist tbody td:nth-child(3)"))
+                .containsExactly("2. mars kl. 09:00", "3. mars kl. 09:00", "3. mars kl. 09:00");
+        assertThat(browser.find("#dueBy").getAttribute("value")).isEqualTo("03.03.2026");
+        browser.page("worklist-due-by");
+
+        browser.follow("a[hreflang=en]");
+        assertThat(browser.find("#dueBy").getAttribute("value")).isEqualTo("03/03/2026");
+        assertThat(browser.find("#dueBy-hint").getText()).isEqualTo("Write it as dd/mm/yyyy, for example 31/03/2026.");
+        assertThat(browser.all(".worklist tbody tr")).hasSize(3);
+        browser.look("worklist-due-by-english");
+
+        browser.find("#dueBy").clear();
+        browser.find("#dueBy").sendKeys("31/02/2026");
+        browser.follow(".filters button[type=submit]");
+        assertThat(browser.find("#dueBy-error").getText())
+                .isEqualTo("Write a date as dd/mm/yyyy, for example 31/03/2026.");
+        assertThat(browser.find("#dueBy").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#dueBy").getAttribute("value")).as("not echoed").isEmpty();
+        assertThat(browser.all(".worklist tbody tr")).as("no date, no date filter").hasSize(8);
+        browser.page("worklist-due-by-invalid");
+        browser.follow("a[hreflang=nb]");
     }
 
     /** The newest access-log entry: its call, roles, how many pathways and the first of them. */

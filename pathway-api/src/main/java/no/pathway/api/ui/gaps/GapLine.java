@@ -9,7 +9,7 @@ import no.pathway.projections.engine.GapStatus;
  * @param what         what happened and what is missing ("Avrusning avsluttet for 10 t siden, ingen
  *                     behandlingstime innen 24 t"), or how it ended
  * @param when         by when: time left or overdue ("14 t igjen"), empty once resolved
- * @param setting      the service where it started, or null where the gap record does not tell it
+ * @param setting      the service where it started, or in words what is known of it
  * @param statusColor  the Designsystemet colour of the status tag
  * @param due          the due time, formatted; {@code dueIso} the instant for {@code <time datetime>}
  */

@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import no.pathway.api.ui.layout.Municipalities;
 import no.pathway.core.event.Setting;
 import no.pathway.projections.engine.Gap;
@@ -26,12 +32,20 @@ public class GapWording {
     private static final Duration HOUR = Duration.ofHours(1);
     /** Deadlines of 24, 48 and 72 hours read best in hours; from four days on, days. */
     private static final Duration FOUR_DAYS = Duration.ofHours(96);
-    /** The service a rule's trigger happens in, where the rule fixes it; the others' gap records do not say yet. */
+    /** The service a rule's trigger happens in, where the rule fixes it. */
     private static final Map<GapRule, Setting> SETTING_OF_RULE = Map.of(
             GapRule.DETOX_NO_TREATMENT_24H, Setting.DETOX,
             GapRule.RELEASE_NO_CONTACT_72H, Setting.PRISON,
             GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED, Setting.RESIDENTIAL,
             GapRule.NO_ACTIVITY_14D, Setting.RESIDENTIAL);
+    /**
+     * Rules whose trigger's service the gap record names in its detail (the engine's "discharge from PRISON",
+     * "handover h-1 DETOX to MUNICIPALITY": the first setting named is where the trigger happened).
+     */
+    private static final Set<GapRule> SETTING_IN_DETAIL = EnumSet.of(GapRule.DISCHARGE_WITHOUT_HANDOVER,
+            GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE, GapRule.HANDOVER_NOT_ACCEPTED_48H);
+    private static final Pattern SETTING = Pattern.compile("\\b(" + Arrays.stream(Setting.values()).map(Enum::name)
+            .collect(Collectors.joining("|")) + ")\\b");
 
     private final MessageSource messages;
 
@@ -41,13 +55,31 @@ public class GapWording {
 
     public GapLine line(Gap gap, Acknowledgement acknowledgement, Instant now, Locale locale) {
         GapStatus status = gap.statusAt(now);
-        Setting setting = SETTING_OF_RULE.get(gap.rule());
         return new GapLine(gap.gapId(), gap.pathwayId(), what(gap, status, now, locale), when(gap, status, now, locale),
-                text("rule." + gap.rule(), locale), setting == null ? null : text("setting." + setting, locale),
+                text("rule." + gap.rule(), locale), setting(gap, locale),
                 Municipalities.label(gap.municipality()), status, statusLabel(gap, status, locale), color(gap, status),
                 due(gap.dueAt(), now, locale), gap.dueAt().toString(),
                 acknowledgement == null ? null : text("gap.acknowledged", locale, time(acknowledgement.at(), locale),
                         acknowledgement.note() == null ? "" : acknowledgement.note()));
+    }
+
+    /**
+     * The service the trigger came from: fixed by the rule, or named in the gap's detail; where the gap record cannot
+     * tell (a discharge's housing gap, a missed appointment, an overdose, which happens outside the services) a
+     * sentence that says what is known, never a blank.
+     */
+    String setting(Gap gap, Locale locale) {
+        Setting fixed = SETTING_OF_RULE.get(gap.rule());
+        if (fixed != null) {
+            return text("setting." + fixed, locale);
+        }
+        if (SETTING_IN_DETAIL.contains(gap.rule()) && gap.detail() != null) {
+            Matcher named = SETTING.matcher(gap.detail());
+            if (named.find()) {
+                return text("setting." + named.group(1), locale);
+            }
+        }
+        return text("setting.of." + gap.rule(), locale);
     }
 
     /** What happened and what is missing while the gap is unresolved; what happened and how it ended after. */

@@ -41,7 +41,7 @@ public final class Languages extends CookieLocaleResolver {
         return language.equals(ENGLISH) ? "English" : "Norsk";
     }
 
-    static Locale supported(Locale locale) {
+    public static Locale supported(Locale locale) {
         return locale != null && locale.getLanguage().equals(ENGLISH.getLanguage()) ? ENGLISH : BOKMAAL;
     }
 }

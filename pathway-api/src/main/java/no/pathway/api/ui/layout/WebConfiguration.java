@@ -20,7 +20,7 @@ class WebConfiguration implements WebMvcConfigurer {
     MessageSource messageSource() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         // one bundle per feature where it has many texts of its own: features do not all edit one file
-        messages.setBasenames("i18n/messages", "i18n/audit");
+        messages.setBasenames("i18n/messages", "i18n/audit", "i18n/indicators", "i18n/operator");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
         return messages;

@@ -3,8 +3,6 @@ package no.pathway.api.ui.worklist;
 import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,6 +17,7 @@ import no.pathway.api.http.QueryParameters;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
+import no.pathway.api.ui.gaps.Assignee;
 import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
 import no.pathway.api.ui.layout.Municipalities;
@@ -117,7 +116,7 @@ class WorklistController {
         Set<GapStatus> statuses = q.enums("status", blankless(status), GapStatus.class, DEFAULT_STATUSES);
         Set<GapRule> rules = q.enums("rule", blankless(rule), GapRule.class, Set.of());
         Set<String> municipalities = q.municipalities("municipality", blankless(municipality));
-        Instant dueBefore = endOfDay(q, blankless(dueBy));
+        DueDate due = DueDate.parse(blankless(dueBy));
         GapFilter.Assignee whose = GapsController.assignee(q, blankless(assignee), caller);
         GapFilter.Cursor after = cursor == null ? null : Cursors.decode(cursor);
         if (cursor != null && after == null) {
@@ -126,18 +125,19 @@ class WorklistController {
         q.done();
         Set<String> scope = access.scope(caller, municipalities);
         Instant now = clock.instant();
-        List<GapRows.Row> rows = gaps.page(new GapFilter(statuses, rules, scope, dueBefore, whose,
+        List<GapRows.Row> rows = gaps.page(new GapFilter(statuses, rules, scope, due.endOfDay(), whose,
                 PAGE_SIZE + 1, after), now);
         List<GapRows.Row> page = rows.subList(0, Math.min(rows.size(), PAGE_SIZE));
         accessLog.record(caller, page.stream().map(r -> r.gap().pathwayId()).toList());
 
-        Filter filter = new Filter(statuses, blankless(rule), blankless(municipality), blankless(dueBy),
+        Filter filter = new Filter(statuses, blankless(rule), blankless(municipality),
+                due.invalid() ? null : blankless(dueBy),
                 blankless(assignee));
         List<GapLine> lines = page.stream().map(r -> wording.line(r.gap(), r.acknowledgement(), now, locale)).toList();
-        Map<String, String> assigned = new LinkedHashMap<>();
+        Map<String, Assignee> assigned = new LinkedHashMap<>();
         page.forEach(r -> assigned.put(r.gap().gapId(), r.followUp().assignment() == null ? null
-                : r.followUp().assignment().to().equals(caller.subject())
-                ? messages.getMessage("followUp.you", null, locale) : r.followUp().assignment().to()));
+                : Assignee.of(r.followUp().assignment().to(), caller.subject(),
+                messages.getMessage("followUp.you", null, locale))));
         model.addAttribute("assigned", assigned);
         model.addAttribute("assignees", List.of(
                 new Option("", messages.getMessage("worklist.assignee.all", null, locale), filter.assignee() == null),
@@ -154,6 +154,8 @@ class WorklistController {
                 .map(m -> new Option(m, Municipalities.label(m), m.equals(filter.municipality()))).toList()
                 : List.of());
         model.addAttribute("filter", filter);
+        model.addAttribute("dueBy", due.shown(locale));
+        model.addAttribute("dueByInvalid", due.invalid());
         model.addAttribute("now", wording.time(now, locale));
         model.addAttribute("nextPage", rows.size() > PAGE_SIZE
                 ? filter.link(Cursors.encode(new GapFilter.Cursor(last.dueAt(), last.gapId()))) : null);
@@ -181,19 +183,6 @@ class WorklistController {
     private List<Option> ruleOptions(String chosen, Locale locale) {
         return Arrays.stream(GapRule.values()).map(r -> new Option(r.name(),
                 messages.getMessage("rule." + r, null, locale), r.name().equals(chosen))).toList();
-    }
-
-    /** "Due by" a date: before the start of the next day in Norway. */
-    private static Instant endOfDay(QueryParameters q, String date) {
-        if (date == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(date).plusDays(1).atStartOfDay(GapWording.OSLO).toInstant();
-        } catch (DateTimeParseException e) {
-            q.problem("dueBy", "must be a date (2026-03-01)");
-            return null;
-        }
     }
 
     private static String blankless(String value) {

@@ -116,4 +116,34 @@ class GapWordingTest {
         assertThat(line.rule()).isNotBlank();
         assertThat(line.statusLabel()).isNotBlank();
     }
+
+    @ParameterizedTest(name = "{0} ({1}): {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DETOX_NO_TREATMENT_24H              | detox ended: COMPLETED                                 | Avrusning
+            RELEASE_NO_CONTACT_72H              | release from prison                                    | Kriminalomsorgen
+            DISCHARGE_WITHOUT_HANDOVER          | discharge from PRISON; a handover from PRISON is needed | Kriminalomsorgen
+            NO_MUNICIPAL_CONTACT_AT_DISCHARGE   | discharge from RESIDENTIAL                             | Døgnbehandling
+            HANDOVER_NOT_ACCEPTED_48H           | handover h-1 DETOX to MUNICIPALITY (rejected)          | Avrusning
+            HANDOVER_NOT_ACCEPTED_48H           | handover h-1                                           | Tjenesten som sendte overføringen
+            DISCHARGE_WITHOUT_HOUSING           | housing at discharge: NONE                             | Utskrivende institusjon
+            MISSED_APPOINTMENT_NO_REBOOKING_72H | missed appointment a-1                                 | Tjenesten med den uteblitte timen
+            OVERDOSE_NO_FOLLOW_UP_48H           | non-fatal overdose                                     | Utenfor tjenestene (overdose)
+            """)
+    void the_setting_is_where_the_trigger_happened_or_in_words_what_is_known_of_it(GapRule rule, String detail,
+                                                                                 String setting) {
+        Gap gap = new Gap("g", "p", rule, "2026.1", 60, "e", "s", T, T.plusSeconds(3600), null, null, null, null,
+                "0301", detail);
+        assertThat(WORDING.line(gap, null, T, Languages.BOKMAAL).setting()).isEqualTo(setting);
+    }
+
+    @Test
+    void every_rule_has_a_setting_in_words_in_both_languages() {
+        for (GapRule rule : GapRule.values()) {
+            for (Locale locale : Languages.ALL) {
+                Gap gap = new Gap("g", "p", rule, "2026.1", 60, "e", "s", T, T.plusSeconds(3600), null, null, null,
+                        null, "0301", null);
+                assertThat(WORDING.setting(gap, locale)).as("%s in %s", rule, locale).isNotBlank();
+            }
+        }
+    }
 }
