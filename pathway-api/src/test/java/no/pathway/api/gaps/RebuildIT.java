@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** A rebuild replaces both read models from the event store, and never loses what arrives meanwhile. */
 class RebuildIT extends ApiIT {
     @Autowired
-    private PathwayReadModels readModels;
+    private PathwayReadModels pathwayReadModels;
     @Autowired
     private PlatformTransactionManager transactions;
 
@@ -124,7 +124,7 @@ class RebuildIT extends ApiIT {
         AtomicLong judged = new AtomicLong();
         List<Long> seenBeforeEachChunk = new ArrayList<>();
 
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> readModels.rebuild(
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> pathwayReadModels.rebuild(
                 new PathwayReadModels.Progress() {
                     @Override
                     public void pathways(long count) {
