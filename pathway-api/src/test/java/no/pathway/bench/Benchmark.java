@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.pathway.api.security.SourceGrant;
 import no.pathway.api.support.PathwayGenerator;
 import no.pathway.api.support.TestPersons;
@@ -39,6 +41,24 @@ import tools.jackson.databind.json.JsonMapper;
  * (-Xmx1g) on a fresh database on the local PostgreSQL, drives it over HTTP and prints a table. Every answer is
  * checked. Scale through system properties (bench.pathways, bench.singleEvents, bench.lagSeconds); run only some
  * stages with bench.stages (e.g. {@code -Dbench.stages=8}; stage 6 and 7 come with 1).
+ *
+ * <p>Stage 9 (issue 15's targets: the worklist page's server time p99 &lt;= 100 ms with 100,000 pathways loaded,
+ * the dashboard at T for one municipality &lt;= 5 s), not among the default stages; run it alone:
+ * {@code -Dbench.stages=9 -Dbench.pathways=100000}. It loads its own pathways (seed 9) through the ordinary write
+ * path, {@code POST /api/v1/events/batch} with 4 clients, the read models built by the service as events arrive:
+ * first {@code bench.baselinePathways} (10,000), measures, then the rest up to {@code bench.pathways}, and measures
+ * again, so that the ratio of the two sizes comes from one run. On a machine too loaded for the API to post the
+ * second slice in reasonable time, {@code -Dbench.scaleUp=copy} copies the first slice's stored events in SQL instead
+ * and lets the service's read-model processor build the read models from them ({@link #copyPathways}). Each
+ * measurement takes the municipality with the
+ * most pathways, assigns 300 of its unresolved gaps to a coordinator of it (through the API), logs that coordinator
+ * in through the development provider over plain HTTP ({@link PageSession}) and requests the worklist page
+ * ({@code GET /worklist}, HTML) 100 times untimed, then 400 times timed, in turn with: no filter, assigned to me,
+ * the rule with the most unresolved gaps, the rule with the fewest, and the second page. The time is the client's
+ * on localhost (p50/p95/p99/max); the service's own mean from {@code http.server.requests} is given beside it. Then
+ * {@code GET /api/v1/gaps} of the same municipality (250 after 50) as the JSON baseline; the dashboard at T
+ * ({@code GET /api/v1/audit/dashboard}) at T = now three times and at the middle and end of each load slice twice;
+ * and the auditor's page {@code /audit/dashboard} twice. Every figure carries the machine's load average.
  */
 public final class Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -84,7 +104,8 @@ public final class Benchmark {
             auditor = token("{\"roles\":[\"AUDITOR\"],\"client\":\"bench-audit\",\"minutes\":600}");
             Thread sampler = heapSampler();
             if (stages.contains("1")) {
-                List<List<Map<String, Object>>> batches = generate(pathways);
+                List<List<Map<String, Object>>> batches = generate(
+                        new PathwayGenerator(42L, Instant.now().minus(Duration.ofHours(2))), pathways);
                 long events = batches.stream().mapToLong(List::size).sum();
                 double bulk = bulkIngest(batches);
                 double ceiling = jdbcCeiling(batches);
@@ -109,6 +130,9 @@ public final class Benchmark {
             if (stages.contains("8")) {
                 longPathways();
             }
+            if (stages.contains("9")) {
+                atScale(pathways);
+            }
             sampler.interrupt();
             if (stages.contains("1")) {
                 // jvm.gc.live.data.size is the old generation's occupancy after a collection, set by collections
@@ -128,8 +152,7 @@ public final class Benchmark {
 
     // ---- stages ----
 
-    private List<List<Map<String, Object>>> generate(int pathways) {
-        PathwayGenerator generator = new PathwayGenerator(42L, Instant.now().minus(Duration.ofHours(2)));
+    private List<List<Map<String, Object>>> generate(PathwayGenerator generator, int pathways) {
         List<List<Map<String, Object>>> batches = new ArrayList<>();
         List<Map<String, Object>> batch = new ArrayList<>();
         // whole pathways per batch: the clients post batches concurrently, and a pathway's order must hold
@@ -148,6 +171,18 @@ public final class Benchmark {
     }
 
     private double bulkIngest(List<List<Map<String, Object>>> batches) throws Exception {
+        return bulkIngest(batches, false);
+    }
+
+    /** Batches answered 503 and sent again (stage 9's load, which does as the answer says). */
+    private final AtomicLong resent = new AtomicLong();
+
+    /**
+     * Posts the batches with 4 clients. {@code resend}: a batch answered 503 ("send the same request again later",
+     * the database's statement bound on a loaded machine) is sent again after a pause, up to 10 times; the events
+     * it had stored answer 200 as already stored. Stage 1 measures and ends on any failure instead.
+     */
+    private double bulkIngest(List<List<Map<String, Object>>> batches, boolean resend) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
         List<Future<Integer>> done = new ArrayList<>();
@@ -156,7 +191,8 @@ public final class Benchmark {
             done.add(clients.submit(() -> {
                 int stored = 0;
                 for (int b = client; b < batches.size(); b += 4) {
-                    JsonNode answer = post("/api/v1/events/batch", Map.of("events", batches.get(b)), source, 200);
+                    JsonNode answer = resend ? postResending(Map.of("events", batches.get(b)))
+                            : post("/api/v1/events/batch", Map.of("events", batches.get(b)), source, 200);
                     for (JsonNode r : answer.get("results")) {
                         int status = r.get("status").intValue();
                         if (status != 201 && status != 200) {
@@ -486,6 +522,262 @@ public final class Benchmark {
         return nanos;
     }
 
+    // ---- stage 9: the worklist page and the dashboard at T at scale (issue 15) ----
+
+    /** When each slice of stage 9's load started and ended: the earlier T of the dashboard at T. */
+    private final List<Instant> loadMarks = new ArrayList<>();
+
+    /**
+     * Stage 9: loads {@code bench.baselinePathways} (10,000) pathways, measures, loads the rest up to
+     * {@code bench.pathways} and measures again, so that the two sizes are compared in one run on one machine.
+     */
+    private void atScale(int total) throws Exception {
+        int baseline = Integer.getInteger("bench.baselinePathways", 10_000);
+        if (baseline <= 0 || baseline >= total) {
+            throw new IllegalArgumentException("bench.baselinePathways must be between 0 and bench.pathways");
+        }
+        // its own seed: stage 1 may have loaded the seed-42 pathways already
+        PathwayGenerator generator = new PathwayGenerator(9L, Instant.now().minus(Duration.ofHours(2)));
+        loadSlice("9.0 load, first slice", generator, baseline);
+        measureAtScale("9a", baseline);
+        if ("copy".equals(System.getProperty("bench.scaleUp", "api"))) {
+            copyPathways(total / baseline - 1);
+        } else {
+            loadSlice("9.0 load, second slice", generator, total - baseline);
+        }
+        measureAtScale("9b", total);
+    }
+
+    /** Posts generated pathways through the batch API (4 clients) and waits until the read models have them. */
+    private void loadSlice(String label, PathwayGenerator generator, int pathways) throws Exception {
+        List<List<Map<String, Object>>> batches = generate(generator, pathways);
+        long events = batches.stream().mapToLong(List::size).sum();
+        String before = loadAverage();
+        long start = System.nanoTime();
+        loadMarks.add(Instant.now());
+        long resentBefore = resent.get();
+        double rate = bulkIngest(batches, true);
+        loadMarks.add(Instant.now());
+        awaitReadModels(Duration.ofMinutes(90));
+        record(label, "%,d pathways, %,d events through POST /api/v1/events/batch at %,.0f events/s (%d batches "
+                        + "answered 503 and were sent again); read models caught up %.0f s after the start; load "
+                        + "average %s before, %s after", pathways, events, rate, resent.get() - resentBefore,
+                seconds(start), before, loadAverage());
+    }
+
+    /**
+     * The quicker way to the second size when the machine is too loaded for the API ({@code -Dbench.scaleUp=copy}):
+     * the events the service stored for the first slice are copied {@code copies} times in SQL, each copy under new
+     * pathway ids (the original's with ".c1", ".c2"... appended: a gap's id is made from its pathway's, so the copies'
+     * gaps are new rows) and new event ids, numbered again without holes; assignments, acknowledgements and follow-up
+     * attempts are left out, so "assigned to me" stays the first slice's. The municipality index is copied alongside
+     * (the write path keeps it in the same transaction). The read models are then built by the service as usual: its
+     * processor reads the copies from the store like any other events. Not copied: the receipts (no copy is posted
+     * again), the hash chain and the identity vault (no copy is verified or revealed).
+     */
+    private void copyPathways(int copies) throws Exception {
+        String before = loadAverage();
+        long start = System.nanoTime();
+        long copied = 0;
+        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "")) {
+            c.setAutoCommit(false);
+            for (int k = 1; k <= copies; k++) {
+                String suffix = "'.c" + k + "'";
+                try (Statement st = c.createStatement()) {
+                    copied += st.executeUpdate("INSERT INTO domain_event_entry (event_identifier, "
+                            + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, "
+                            + "payload, meta_data) SELECT gen_random_uuid()::text, aggregate_identifier || " + suffix
+                            + ", row_number() OVER (PARTITION BY aggregate_identifier ORDER BY sequence_number) - 1, "
+                            + "type, time_stamp, payload_type, payload_revision, payload, meta_data "
+                            + "FROM domain_event_entry WHERE aggregate_identifier NOT LIKE '%.%' AND payload_type NOT IN "
+                            + "('no.pathway.core.event.GapAssigned', 'no.pathway.core.event.GapAcknowledged', "
+                            + "'no.pathway.core.event.FollowUpAttempted') ORDER BY global_index");
+                    st.executeUpdate("INSERT INTO pathway_municipality (municipality, pathway_id, first_recorded_at) "
+                            + "SELECT municipality, pathway_id || " + suffix + ", first_recorded_at "
+                            + "FROM pathway_municipality WHERE pathway_id NOT LIKE '%.%'");
+                }
+                c.commit();
+            }
+        }
+        double inserted = seconds(start);
+        awaitReadModels(Duration.ofMinutes(90));
+        record("9.0 load, second slice (copies)", "the first slice's events copied %d times in SQL: %,d events in "
+                        + "%.0f s; the service's read models caught up %.0f s after the start; load average %s before, "
+                        + "%s after", copies, copied, inserted, seconds(start), before, loadAverage());
+    }
+
+    /**
+     * The measurements of stage 9 at one size, for the municipality with the most pathways: the coordinator's
+     * worklist page (HTML, a session from the development login, over HTTP) with four filters and the second page;
+     * {@code GET /api/v1/gaps} as the baseline of the same query without the page; and the dashboard at T (the API
+     * at several T, and the auditor's page).
+     */
+    private void measureAtScale(String label, int pathways) throws Exception {
+        String m = text("SELECT municipality FROM pathway_municipality GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1");
+        long candidates = count("SELECT count(*) FROM pathway_municipality WHERE municipality = '" + m + "'");
+        long gaps = count("SELECT count(*) FROM gap WHERE municipality = '" + m + "'");
+        String unresolved = "municipality = '" + m + "' AND closed_at IS NULL AND excluded_at IS NULL";
+        long open = count("SELECT count(*) FROM gap WHERE " + unresolved);
+        String name = "Bench Koordinator";
+        String me = PageSession.subjectOf("COORDINATOR", List.of(m), name);
+        String coordinatorOfM = token("{\"roles\":[\"COORDINATOR\"],\"client\":\"bench-coord-" + m
+                + "\",\"municipalities\":[\"" + m + "\"],\"minutes\":600}");
+        // "assigned to me": 300 of the municipality's unresolved gaps are the coordinator's, assigned through the API
+        long mine = count("SELECT count(*) FROM gap WHERE assigned_to = '" + me + "'");
+        // on pathways posted through the API (stage 9's copies have no hash chain to append to)
+        for (String gapId : texts("SELECT gap_id::text FROM gap WHERE " + unresolved + " AND assigned_to IS NULL "
+                + "AND pathway_id NOT LIKE '%.%' ORDER BY md5(gap_id::text) LIMIT " + Math.max(0, 300 - mine))) {
+            post("/api/v1/gaps/" + gapId + "/assignment", Map.of("assignee", me), coordinatorOfM, 201);
+        }
+        awaitReadModels(Duration.ofMinutes(10));
+        mine = count("SELECT count(*) FROM gap WHERE assigned_to = '" + me + "'");
+        List<String> rules = texts("SELECT rule FROM gap WHERE " + unresolved + " GROUP BY rule ORDER BY count(*) DESC, rule");
+        String common = rules.get(0);
+        String rare = rules.get(rules.size() - 1);
+
+        // (a) the worklist page
+        PageSession coordinator = PageSession.logIn(BASE, "COORDINATOR", List.of(m), name, "/worklist");
+        Matcher next = Pattern.compile("href=\"(/worklist\\?[^\"]*cursor=[^\"]*)\"").matcher(coordinator.page("/worklist"));
+        if (!next.find()) {
+            throw new IllegalStateException("the worklist of " + m + " has no second page");
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("default (open and prospective)", "/worklist");
+        filters.put("assigned to me", "/worklist?assignee=me");
+        filters.put("rule " + common + " (most unresolved)", "/worklist?rule=" + common);
+        filters.put("rule " + rare + " (fewest unresolved)", "/worklist?rule=" + rare);
+        filters.put("second page", next.group(1).replace("&amp;", "&"));
+        String loadBefore = loadAverage();
+        for (int round = 0; round < 20; round++) {
+            for (String path : filters.values()) {
+                coordinator.page(path);
+            }
+        }
+        double[] serverBefore = serverTime("/worklist");
+        Map<String, List<Long>> byFilter = new LinkedHashMap<>();
+        List<Long> all = new ArrayList<>();
+        for (int round = 0; round < 80; round++) {
+            for (Map.Entry<String, String> filter : filters.entrySet()) {
+                long t = System.nanoTime();
+                coordinator.page(filter.getValue());
+                long took = System.nanoTime() - t;
+                all.add(took);
+                byFilter.computeIfAbsent(filter.getKey(), k -> new ArrayList<>()).add(took);
+            }
+        }
+        double[] serverAfter = serverTime("/worklist");
+        String loadAfter = loadAverage();
+        double serverMean = (serverAfter[1] - serverBefore[1]) / (serverAfter[0] - serverBefore[0]) * 1000;
+        record(label + ". worklist page, " + String.format("%,d", pathways) + " pathways (target p99 <= 100 ms)",
+                "p50 %s, p95 %s, p99 %s, max %s over %,d requests (client on localhost; server's own mean %.1f ms "
+                        + "from http.server.requests); municipality %s: %,d pathways, %,d gaps, %,d unresolved, %,d "
+                        + "assigned to me; load average %s before, %s after", ms(all, 50), ms(all, 95), ms(all, 99),
+                ms(all, 100), all.size(), serverMean, m, candidates, gaps, open, mine, loadBefore, loadAfter);
+        byFilter.forEach((filter, nanos) -> record(label + ". worklist page, " + filter,
+                "p50 %s, p99 %s, max %s (%d requests)", ms(nanos, 50), ms(nanos, 99), ms(nanos, 100), nanos.size()));
+
+        // (c) the same query as JSON, without the page
+        List<Long> json = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long t = System.nanoTime();
+            get("/api/v1/gaps?municipality=" + m + "&limit=25", coordinatorOfM);
+            if (i >= 50) {
+                json.add(System.nanoTime() - t);
+            }
+        }
+        record(label + ". GET /api/v1/gaps?municipality=" + m + "&limit=25 (JSON baseline)",
+                "p50 %s, p99 %s (250 requests); load average %s", ms(json, 50), ms(json, 99), loadAverage());
+
+        // (b) the dashboard at T: T now (every candidate) and at the marks of the load (fewer)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Instant> ts = new ArrayList<>(List.of(now));
+        for (int i = 0; i + 1 < loadMarks.size(); i += 2) {
+            ts.add(loadMarks.get(i).plus(Duration.between(loadMarks.get(i), loadMarks.get(i + 1)).dividedBy(2)));
+            ts.add(loadMarks.get(i + 1));
+        }
+        String dashboardBefore = loadAverage();
+        get("/api/v1/audit/dashboard?municipality=" + m + "&at=" + now, auditor);
+        List<Long> dashboard = new ArrayList<>();
+        List<Long> atNow = new ArrayList<>();
+        List<String> judged = new ArrayList<>();
+        long listed = 0;
+        for (Instant t : ts) {
+            for (int i = 0; i < (t.equals(now) ? 3 : 2); i++) {
+                long start = System.nanoTime();
+                JsonNode answer = get("/api/v1/audit/dashboard?municipality=" + m + "&at=" + t, auditor);
+                long took = System.nanoTime() - start;
+                dashboard.add(took);
+                if (t.equals(now)) {
+                    atNow.add(took);
+                    listed = answer.get("gaps").size();
+                }
+                if (i == 0) {
+                    judged.add(String.format("%,d", answer.get("pathwaysJudged").longValue()));
+                }
+                if (!answer.get("notJudged").isEmpty()) {
+                    throw new IllegalStateException("pathways not judged: " + answer.get("notJudged"));
+                }
+            }
+        }
+        record(label + ". GET /api/v1/audit/dashboard, " + m + ", " + String.format("%,d", pathways)
+                        + " pathways (target <= 5 s)",
+                "at T = now (%s pathways judged, %,d gaps listed): p50 %s, max %s; over %d values of T (%s pathways "
+                        + "judged): p50 %s, max %s (%d calls); load average %s before, %s after", judged.get(0), listed,
+                ms(atNow, 50), ms(atNow, 100), ts.size(), String.join(" / ", judged), ms(dashboard, 50),
+                ms(dashboard, 100), dashboard.size(), dashboardBefore, loadAverage());
+
+        // the auditor's page of the same, at the minute before now in Norwegian time (the page's resolution)
+        PageSession auditorPage = PageSession.logIn(BASE, "AUDITOR", List.of(), "Bench Revisor", "/audit/dashboard");
+        String at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneId.of("Europe/Oslo"))
+                .truncatedTo(ChronoUnit.MINUTES).toString();
+        String page = "/audit/dashboard?municipality=" + m + "&at=" + at;
+        List<Long> pageTimes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            auditorPage.page(page);
+            pageTimes.add(System.nanoTime() - start);
+        }
+        record(label + ". auditor's page /audit/dashboard, " + m + ", " + String.format("%,d", pathways) + " pathways",
+                "first call %s, second %s; load average %s", ms(pageTimes.subList(0, 1), 50),
+                ms(pageTimes.subList(1, 2), 50), loadAverage());
+    }
+
+    /** The service's own count and total seconds of {@code http.server.requests} for one route. */
+    private double[] serverTime(String uri) throws Exception {
+        JsonNode m = get("/actuator/metrics/http.server.requests?tag=uri:" + uri, operator);
+        double count = 0;
+        double total = 0;
+        for (JsonNode x : m.get("measurements")) {
+            switch (x.get("statistic").stringValue()) {
+                case "COUNT" -> count = x.get("value").doubleValue();
+                case "TOTAL_TIME" -> total = x.get("value").doubleValue();
+                default -> { }
+            }
+        }
+        return new double[] {count, total};
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes (the machine is shared). */
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+        return fields[0] + " / " + fields[1] + " / " + fields[2];
+    }
+
+    private String text(String sql) throws Exception {
+        return texts(sql).get(0);
+    }
+
+    private List<String> texts(String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(PG + DB, "postgres", "");
+             var rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
     // ---- plumbing ----
 
     private void freshDatabase() throws Exception {
@@ -595,6 +887,23 @@ public final class Benchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode postResending(Object body) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(BASE + "/api/v1/events/batch"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + source)
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return JSON.readTree(r.body());
+            }
+            if (r.statusCode() != 503 || attempt == 10) {
+                throw new IllegalStateException("a batch answered " + r.statusCode() + ": " + r.body());
+            }
+            resent.incrementAndGet();
+            Thread.sleep(2000L * attempt);
         }
     }
 

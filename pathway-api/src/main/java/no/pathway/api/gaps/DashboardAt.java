@@ -8,6 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PreDestroy;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.RecordedEvents;
 import no.pathway.projections.engine.Gap;
@@ -29,6 +35,12 @@ import org.springframework.stereotype.Service;
 public class DashboardAt {
     /** Pathways read from the store in one query. */
     private static final int CHUNK = 500;
+    /**
+     * Chunks read and judged at once: while one thread judges a chunk in Java, the other's chunk is being read by
+     * the database, on another core (docs/performance.md, the dashboard at T at scale). Shared by all requests, so
+     * an auditor's dashboard takes at most two threads of the service.
+     */
+    private static final int THREADS = 2;
 
     /** One gap as shown at T, with the acknowledgement known then. */
     public record Shown(Gap gap, Acknowledgement acknowledgement, FollowUp followUp) {
@@ -44,40 +56,80 @@ public class DashboardAt {
     private final MunicipalityIndex index;
     private final RecordedEvents stored;
     private final GapEngine engine;
+    private final ExecutorService judges;
 
     DashboardAt(MunicipalityIndex index, RecordedEvents stored, GapEngine engine) {
         this.index = index;
         this.stored = stored;
         this.engine = engine;
+        AtomicInteger threads = new AtomicInteger();
+        this.judges = Executors.newFixedThreadPool(THREADS, work -> {
+            Thread thread = new Thread(work, "dashboard-at-" + threads.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public Result at(String municipality, Instant t, Set<GapStatus> statuses) {
         List<String> candidates = index.candidates(municipality, t);
+        List<Future<Judged>> chunks = new ArrayList<>();
+        for (int from = 0; from < candidates.size(); from += CHUNK) {
+            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
+            chunks.add(judges.submit(() -> judge(chunk, municipality, t, statuses)));
+        }
         List<Shown> shown = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String status : List.of("PROSPECTIVE", "OPEN", "CLOSED_ON_TIME", "CLOSED_LATE", "NOT_APPLICABLE")) {
             counts.put(status, 0L);
         }
         List<String> notJudged = new ArrayList<>();
-        for (int from = 0; from < candidates.size(); from += CHUNK) {
-            List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-            read(chunk, notJudged).forEach((pathwayId, events) -> {
-                Map<String, Acknowledgement> acks = Acknowledgement.latest(events, t, t);
-                Map<String, FollowUp> followUps = FollowUp.of(events, t, t);
-                for (Gap gap : engine.evaluate(pathwayId, events, t, t)) {
-                    if (!municipality.equals(gap.municipality())) {
-                        continue;
-                    }
-                    GapStatus status = gap.statusAt(t);
-                    counts.merge(countKey(gap, status), 1L, Long::sum);
-                    if (statuses.contains(status)) {
-                        shown.add(new Shown(gap, acks.get(gap.gapId()), followUps.get(gap.gapId())));
-                    }
-                }
-            });
+        try {
+            for (Future<Judged> chunk : chunks) {
+                Judged judged = chunk.get();
+                shown.addAll(judged.shown());
+                judged.counts().forEach((status, n) -> counts.merge(status, n, Long::sum));
+                notJudged.addAll(judged.notJudged());
+            }
+        } catch (InterruptedException e) {
+            chunks.forEach(c -> c.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging the dashboard at T", e);
+        } catch (ExecutionException e) {
+            chunks.forEach(c -> c.cancel(true));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         shown.sort(Comparator.comparing((Shown s) -> s.gap().dueAt()).thenComparing(s -> s.gap().gapId()));
         return new Result(shown, counts, candidates.size() - notJudged.size(), notJudged);
+    }
+
+    /** One chunk's part of the answer. */
+    private record Judged(List<Shown> shown, Map<String, Long> counts, List<String> notJudged) {
+    }
+
+    private Judged judge(List<String> chunk, String municipality, Instant t, Set<GapStatus> statuses) {
+        List<Shown> shown = new ArrayList<>();
+        Map<String, Long> counts = new HashMap<>();
+        List<String> notJudged = new ArrayList<>();
+        read(chunk, notJudged).forEach((pathwayId, events) -> {
+            Map<String, Acknowledgement> acks = Acknowledgement.latest(events, t, t);
+            Map<String, FollowUp> followUps = FollowUp.of(events, t, t);
+            for (Gap gap : engine.evaluate(pathwayId, events, t, t)) {
+                if (!municipality.equals(gap.municipality())) {
+                    continue;
+                }
+                GapStatus status = gap.statusAt(t);
+                counts.merge(countKey(gap, status), 1L, Long::sum);
+                if (statuses.contains(status)) {
+                    shown.add(new Shown(gap, acks.get(gap.gapId()), followUps.get(gap.gapId())));
+                }
+            }
+        });
+        return new Judged(shown, counts, notJudged);
+    }
+
+    @PreDestroy
+    void stop() {
+        judges.shutdownNow();
     }
 
     /** The chunk's events; when one pathway's cannot be read, each alone, naming those that fail. */
