@@ -94,12 +94,13 @@ public final class GapEngine {
                                 Rule.Finding finding) {
             Instant t = trigger.occurredAt();
             Optional<Hit> closure = finding.closure();
-            Optional<Hit> exclusion = Windows.exclusion(seen, rule, t);
+            Optional<Hit> death = Windows.death(seen);
+            Optional<Hit> exclusion = Windows.exclusion(seen, rule, t, death);
             boolean closed = closure.isPresent()
                     && (exclusion.isEmpty() || !closure.get().at().isAfter(exclusion.get().at()));
             Hit excluder = closed || exclusion.isEmpty() ? null : exclusion.get();
             Exclusion reason = excluder == null ? null
-                    : exclusion.equals(Windows.death(seen)) ? Exclusion.DIED : Exclusion.READMITTED;
+                    : exclusion.equals(death) ? Exclusion.DIED : Exclusion.READMITTED;
             PathwayEvent e = trigger.event();
             Gap.Builder gap = Gap.builder()
                     .id(Gap.idOf(pathwayId, rule.id(), e.meta().source(), e.eventId()), pathwayId)

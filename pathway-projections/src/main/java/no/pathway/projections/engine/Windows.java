@@ -58,14 +58,17 @@ final class Windows {
         reach.unresolved(from, scheduled, floor);
     }
 
-    /** The exclusion of a gap triggered at t: the first readmission (if the rule has it) or death, earliest wins. */
-    static Optional<Hit> exclusion(Seen seen, Rule rule, Instant t) {
+    /**
+     * The exclusion of a gap triggered at t: the first readmission (if the rule has it) or the {@code death},
+     * earliest wins.
+     */
+    static Optional<Hit> exclusion(Seen seen, Rule rule, Instant t, Optional<Hit> death) {
         Optional<Hit> readmission = !rule.excludedByReadmission() ? Optional.empty()
                 : Optional.ofNullable(seen.institutionalStarts.higher(t.plus(TRANSFER))).map(Fact::hit);
-        Optional<Hit> death = death(seen);
         return earliest(Stream.concat(readmission.stream(), death.stream()));
     }
 
+    /** The first death seen: PERSON_DIED, a fatal overdose, or an episode ended by death. */
     static Optional<Hit> death(Seen seen) {
         return Optional.ofNullable(seen.death()).map(Fact::hit);
     }
