@@ -1,16 +1,15 @@
 package no.pathway.api.config;
 
 import no.pathway.projections.engine.GapEngine;
-import no.pathway.projections.engine.RuleSet;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The gap engine with the rules in force. The processor that feeds the read models: eventstore/. */
+/** The gap engine with the rule versions in force (by date of effect). The processor that feeds the read models: eventstore/. */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelConfiguration {
 
     @Bean
     GapEngine gapEngine(RuleProperties rules) {
-        return new GapEngine(new RuleSet(rules.version(), rules.deadlines()));
+        return new GapEngine(rules.toVersions());
     }
 }

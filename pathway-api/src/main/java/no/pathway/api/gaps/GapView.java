@@ -16,7 +16,8 @@ import no.pathway.projections.gaps.FollowUp;
  * A gap record as gap-rules.md describes it, with its status at a given time. Closing fields appear only when
  * the gap is closed at that time, {@code reason} only when it is not applicable; {@code acknowledgement} is the
  * latest coordinator acknowledgement, if any; {@code assignedTo} (with when and by whom) the coordinator who has the
- * gap, if anyone; {@code followUpAttempts} the call log, oldest first (empty when nothing was tried).
+ * gap, if anyone; {@code followUpAttempts} the call log, oldest first (empty when nothing was tried);
+ * {@code explanation} why the gap is what it is ({@link GapExplanation}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GapView(
@@ -39,7 +40,8 @@ public record GapView(
         String assignedTo,
         Instant assignedAt,
         String assignedBy,
-        List<Attempt> followUpAttempts) {
+        List<Attempt> followUpAttempts,
+        GapExplanation explanation) {
 
     /** One entry of the gap's call log: when, by whom (token subject), how it went, and the note if any. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -57,6 +59,7 @@ public record GapView(
                 status == GapStatus.NOT_APPLICABLE ? gap.reason() : null, gap.municipality(), gap.detail(),
                 acknowledgement, assigned == null ? null : assigned.to(), assigned == null ? null : assigned.at(),
                 assigned == null ? null : assigned.by(),
-                work.attempts().stream().map(a -> new Attempt(a.at(), a.by(), a.outcome(), a.note())).toList());
+                work.attempts().stream().map(a -> new Attempt(a.at(), a.by(), a.outcome(), a.note())).toList(),
+                GapExplanation.of(gap, status));
     }
 }

@@ -1,21 +1,27 @@
 package no.pathway.api.pathway;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import no.pathway.api.ingest.IngestProperties;
-import no.pathway.api.identity.PathwayIds;
+import java.util.Map;
+import java.util.stream.Collectors;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.audit.EventChain;
-import no.pathway.api.security.Caller;
-import no.pathway.api.security.PathwayAccess;
+import no.pathway.api.gaps.GapExplanation;
 import no.pathway.api.http.JsonBody;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.http.QueryParameters;
+import no.pathway.api.identity.PathwayIds;
+import no.pathway.api.ingest.IngestProperties;
+import no.pathway.api.security.Caller;
+import no.pathway.api.security.PathwayAccess;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
+import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.gaps.GapTimeline;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +47,15 @@ public class AuditController {
     /** One stored event as the chain covers it: the stored bytes in base64 and its link. */
     public record ExportedEvent(long sequence, String eventIdentifier, String payloadType, String payloadRevision,
                                 String timeStamp, String payload, String metaData, String hash) {
+    }
+
+    /**
+     * One gap's status changes, and its explanation as judged now (absent when the gap no longer exists now, e.g.
+     * its trigger was retracted).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEntry(String gapId, GapRule rule, String triggeredBy, Instant dueAt,
+                                List<GapTimeline.Change> changes, GapExplanation explanation) {
     }
 
     /** Everything about a pathway an auditor takes away, verifiable offline (docs/audit.md). */
@@ -79,10 +94,17 @@ public class AuditController {
 
     /** Each gap's status changes with the event (or deadline) that caused each. */
     @GetMapping("/pathways/{pathwayId}/gaps/timeline")
-    public List<GapTimeline.Entry> timeline(@PathVariable String pathwayId, Caller caller) {
+    public List<TimelineEntry> timeline(@PathVariable String pathwayId, Caller caller) {
         List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
-        return GapTimeline.of(engine, pathwayId, events);
+        Instant now = clock.instant();
+        Map<String, Gap> gapsNow = engine.evaluate(pathwayId, events, now, now).stream()
+                .collect(Collectors.toMap(Gap::gapId, g -> g));
+        return GapTimeline.of(engine, pathwayId, events).stream().map(entry -> {
+            Gap gap = gapsNow.get(entry.gapId());
+            return new TimelineEntry(entry.gapId(), entry.rule(), entry.triggeredBy(), entry.dueAt(), entry.changes(),
+                    gap == null ? null : GapExplanation.of(gap, gap.statusAt(now)));
+        }).toList();
     }
 
     @GetMapping("/pathways/{pathwayId}/export")

@@ -100,6 +100,9 @@ public class SecurityConfiguration {
                             .hasAnyRole(COORDINATOR, AUDITOR);
                     a.requestMatchers(HttpMethod.GET, "/api/v1/gaps", "/api/v1/gaps/summary", "/api/v1/indicators")
                             .hasAnyRole(COORDINATOR, AUDITOR);
+                    // the rule catalogue holds no personal data: every role may read it (docs/api.md)
+                    a.requestMatchers(HttpMethod.GET, "/api/v1/rules").hasAnyRole(Role.SOURCE.name(), COORDINATOR,
+                            AUDITOR, Role.OPERATOR.name());
                     a.requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name());
                     a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
                             "/actuator/health/readiness", "/v3/api-docs", "/v3/api-docs.yaml").permitAll();

@@ -111,6 +111,15 @@ class AccessMatrixIT extends ApiIT {
     }
 
     @Test
+    void the_rule_catalogue_is_for_every_role_and_no_one_without_a_token() {
+        for (Role role : Role.values()) {
+            assertThat(api.as(token("c-" + role, Set.of(role), Set.of(OSLO))).get("/api/v1/rules").status())
+                    .as("%s", role).isEqualTo(200);
+        }
+        assertThat(api.as(null).get("/api/v1/rules").status()).isEqualTo(401);
+    }
+
+    @Test
     void audit_endpoints_are_for_auditors_only() {
         List<String> paths = List.of("/api/v1/pathways/" + osloPathway + "/verify",
                 "/api/v1/pathways/" + osloPathway + "/export", "/api/v1/pathways/" + osloPathway + "/gaps/timeline",

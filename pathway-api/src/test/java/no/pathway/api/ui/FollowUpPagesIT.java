@@ -21,10 +21,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A coordinator follows a gap up in a real headless Chromium: opens a pathway from the worklist, reads its timeline,
- * reveals the person with a purpose, assigns the gap to themselves, records a follow-up attempt and sees it on the
- * timeline and in the call log, finds it under "assigned to me"; a coordinator of another municipality sees none of
- * it. Every new page state is scanned by axe and photographed. The clock stands at {@link WebAppIT#NOW}.
+ * A coordinator follows a gap up in a real headless Chromium: opens a pathway from the worklist, reads its timeline
+ * and why each gap is what it is, reveals the person with a purpose, assigns the gap to themselves, records a
+ * follow-up attempt and sees it on the timeline and in the call log, finds it under "assigned to me"; a coordinator
+ * of another municipality sees none of it. Every new page state is scanned by axe and photographed. The clock
+ * stands at {@link WebAppIT#NOW}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,10 +62,20 @@ class FollowUpPagesIT extends WebIT {
                 .anySatisfy(t -> assertThat(t).startsWith("Bolig ved utskrivning: Over frist, frist"));
         assertThat(browser.find(UNRESOLVED + ".gap__assignee").getText()).isEqualTo("Ikke tildelt noen.");
         gapId = browser.find(UNRESOLVED).getAttribute("data-gap");
+        // each gap explains itself: what triggered it, what closes it and when, the rule version and deadline
+        browser.find(UNRESOLVED + ".gap__why summary").click();
+        assertThat(browser.texts(UNRESOLVED + ".gap__why li"))
+                .anySatisfy(t -> assertThat(t).startsWith("Utløst av: Opphold avsluttet ("))
+                .anySatisfy(t -> assertThat(t).startsWith("Lukkes av: "))
+                .anySatisfy(t -> assertThat(t).startsWith("I tide "))
+                .anySatisfy(t -> assertThat(t).startsWith("Regelversjon 2026.1, frist "));
+        assertThat(browser.texts("section[aria-labelledby=resolved-heading] .gap__why summary")).isNotEmpty()
+                .allSatisfy(t -> assertThat(t).isEqualTo("Hvorfor"));
         browser.page("pathway-timeline");
 
         browser.follow("a[hreflang=en]");
         assertThat(browser.find("#timeline-heading").getText()).isEqualTo("The pathway over time");
+        assertThat(browser.find(UNRESOLVED + ".gap__why summary").getText()).isEqualTo("Why");
         assertThat(browser.texts(".timeline__table tbody td:nth-child(3)"))
                 .anySatisfy(t -> assertThat(t).startsWith("Residential treatment ended"));
         browser.page("pathway-timeline-english");

@@ -14,18 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import no.pathway.core.event.ActivityRecorded;
 import no.pathway.core.event.AppointmentBooked;
-import no.pathway.core.event.ContactAssigned;
 import no.pathway.core.event.EpisodeEnded;
 import no.pathway.core.event.EpisodeStarted;
 import no.pathway.core.event.EventRetracted;
-import no.pathway.core.event.HandoverAccepted;
-import no.pathway.core.event.HandoverRejected;
-import no.pathway.core.event.HandoverSent;
-import no.pathway.core.event.HousingRecorded;
 import no.pathway.core.event.PathwayEvent;
-import no.pathway.core.event.Setting;
 import no.pathway.projections.engine.FactIndex.Pos;
 import no.pathway.projections.engine.Seen.Fact;
 
@@ -91,7 +84,7 @@ public final class GapReplay {
     private final List<PathwayEvent> events;
     private final Seen seen = Seen.empty();
     private final GapEngine.Judgement judgement;
-    private final Duration followUp;
+    private final Map<GapRule, Reach> reaches = new EnumMap<>(GapRule.class);
     private Instant at = Instant.MIN;
     private int known;
     private final BitSet visible = new BitSet();
@@ -116,9 +109,9 @@ public final class GapReplay {
     public GapReplay(GapEngine engine, String pathwayId, List<PathwayEvent> recordedOrder) {
         this.events = recordedOrder;
         this.judgement = engine.judgement(pathwayId, seen);
-        this.followUp = engine.longestFollowUp();
         for (GapRule rule : GapRule.values()) {
             open.put(rule, new TreeMap<>());
+            reaches.put(rule, new RuleReach(rule, engine.longestDeadline(rule)));
         }
     }
 
@@ -227,7 +220,11 @@ public final class GapReplay {
         return e instanceof AppointmentBooked b ? b.appointmentId() : Seen.appointmentId(e);
     }
 
-    /** Marks the triggers whose judgement a fact coming ({@code added}) or going can change. */
+    /**
+     * Marks the triggers whose judgement a fact coming ({@code added}) or going can change: the shared definitions
+     * here (the fact's own triggers, what it satisfied or excluded, a death, a transfer, a readmission), the rest
+     * as each rule of the catalogue says ({@link Rule#reach}).
+     */
     private void touched(Fact<PathwayEvent> x, boolean added, String appointment,
                          Fact<AppointmentBooked> liveBefore) {
         PathwayEvent e = x.event();
@@ -244,7 +241,9 @@ public final class GapReplay {
                     dirty(byCloser.get(liveBefore.sequence()));
                 }
                 if (liveAfter != null) {
-                    bookingCandidate(liveAfter);
+                    for (Rule rule : RuleCatalogue.all()) {
+                        rule.reachOfLiveBooking(liveAfter, reaches.get(rule.id()));
+                    }
                 }
             }
         }
@@ -255,158 +254,71 @@ public final class GapReplay {
             unresolvedExcluded(t, s -> true);
             closedAfter(t, s -> true);
         }
-        if (e instanceof EpisodeStarted s) {
-            started(x, s, added);
-        } else if (e instanceof HousingRecorded h) {
-            Fact<HousingRecorded> next = seen.housing.after(x);
-            for (Fact<EpisodeEnded> end : seen.ends.between(t, next == null ? Instant.MAX : next.occurredAt())) {
-                dirty.add(end.sequence());
-            }
-            if (added && Seen.suitable(h.housing())) {
-                unresolved(GapRule.DISCHARGE_WITHOUT_HOUSING, Instant.MIN, t, t, s -> true);
-            }
-        } else if (e instanceof HandoverSent h) {
-            sent(x, h, added);
-        } else if (e instanceof HandoverAccepted a) {
-            accepted(x, a, added);
-        } else if (e instanceof HandoverRejected r) {
-            FactIndex<HandoverRejected> rejections = seen.rejectsById.get(r.handoverId());
-            int left = rejections == null ? 0 : rejections.size();
-            if (added ? left == 1 : left == 0) {
-                sendsOf(r.handoverId());
-            }
-        } else if (e instanceof AppointmentBooked b) {
-            if (added && b.setting() != Setting.PRISON) {
-                unresolved(GapRule.MISSED_APPOINTMENT_NO_REBOOKING_72H, Instant.MIN, t, t, s -> true);
-            }
-        } else if (e instanceof ActivityRecorded) {
-            if (added) {
-                unresolved(GapRule.NO_ACTIVITY_14D, Instant.MIN, t.plus(GapEngine.activityLookback()), t, s -> true);
-            }
-        } else if (e instanceof ContactAssigned c && c.setting() == Setting.MUNICIPALITY && added) {
-            unresolved(GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED, Instant.MIN, t.plus(GapEngine.noticeLookback()),
-                    t, s -> true);
-            unresolved(GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE, Instant.MIN,
-                    t.plus(GapEngine.contactLookback()), t, s -> true);
+        if (e instanceof EpisodeStarted s && s.setting().isInstitutional()) {
+            institutionalStart(t, added);
+        }
+        for (Rule rule : RuleCatalogue.all()) {
+            rule.reach(x, added, reaches.get(rule.id()));
         }
     }
 
-    private void started(Fact<PathwayEvent> x, EpisodeStarted s, boolean added) {
-        Instant t = x.occurredAt();
-        Duration transfer = GapEngine.transferWindow();
-        if (s.setting().isInstitutional()) {
-            // whether an end within the hour is a transfer or a discharge
-            for (Fact<EpisodeEnded> end : seen.ends.between(t.minus(transfer), t.plus(transfer))) {
-                dirty.add(end.sequence());
-            }
-            if (added) {
-                // a readmission excludes the discharges more than an hour before it
-                Instant latest = t.minus(transfer);
-                for (GapRule rule : GapRule.values()) {
-                    if (rule.excludedByReadmission()) {
-                        dirty(open.get(rule).headMap(Pos.after(latest), true).values());
-                    }
-                }
-                Predicate<State> discharge = st -> st.rule.excludedByReadmission()
-                        && !st.triggeredAt().isAfter(latest);
-                unresolvedExcluded(t, discharge);
-                closedAfter(t, discharge);
-            }
+    /** An institutional start decides whether an end within the hour is a transfer, and may be a readmission. */
+    private void institutionalStart(Instant t, boolean added) {
+        Duration transfer = Windows.TRANSFER;
+        for (Fact<EpisodeEnded> end : seen.ends.between(t.minus(transfer), t.plus(transfer))) {
+            dirty.add(end.sequence());
         }
-        FactIndex<EpisodeEnded> ends = seen.endsByEpisode.get(s.episodeId());
-        if (ends != null) {
-            // the start of the episode bounds the handovers that count at its end
-            for (Fact<EpisodeEnded> end : ends.from(t)) {
-                dirty.add(end.sequence());
-            }
-        }
-        if (!added) {
-            return;
-        }
-        Instant from = t.minus(followUp);
-        Instant to = t.plus(GapEngine.startLead());
-        if (GapEngine.TREATMENT.contains(s.setting())) {
-            unresolved(GapRule.DETOX_NO_TREATMENT_24H, from, to, t, st -> true);
-        }
-        if (GapEngine.AFTER_RELEASE.contains(s.setting())) {
-            unresolved(GapRule.RELEASE_NO_CONTACT_72H, from, to, t, st -> true);
-        }
-        if (GapEngine.OVERDOSE_START.contains(s.setting())) {
-            unresolved(GapRule.OVERDOSE_NO_FOLLOW_UP_48H, from, to, t, st -> true);
-        }
-        if (s.setting() == Setting.NAV) {
-            unresolved(GapRule.NO_ACTIVITY_14D, Instant.MIN, t.plus(GapEngine.activityLookback()), t, st -> true);
-        }
-        if (s.setting() != Setting.PRISON) {
-            unresolved(GapRule.MISSED_APPOINTMENT_NO_REBOOKING_72H, Instant.MIN, t, t, st -> true);
-        }
-    }
-
-    private void sent(Fact<PathwayEvent> x, HandoverSent h, boolean added) {
-        Instant t = x.occurredAt();
-        FactIndex<HandoverAccepted> acceptances = seen.acceptsById.get(h.handoverId());
-        boolean accepted = acceptances != null && !acceptances.isEmpty();
-        if (!added) {
-            if (accepted) {
-                // its acceptance no longer answers the rejected handovers before it
-                for (Fact<HandoverAccepted> a : acceptances) {
-                    dirty(byCloser.get(a.sequence()));
+        if (added) {
+            // a readmission excludes the discharges more than an hour before it
+            Instant latest = t.minus(transfer);
+            for (GapRule rule : GapRule.values()) {
+                if (rule.excludedByReadmission()) {
+                    dirty(open.get(rule).headMap(Pos.after(latest), true).values());
                 }
             }
-            return;
-        }
-        unresolved(GapRule.DISCHARGE_WITHOUT_HANDOVER, Instant.MIN, Instant.MAX, t,
-                st -> ((EpisodeEnded) seen.fact(st.pos.sequence()).event()).setting() == h.fromSetting());
-        if (h.toSetting() == Setting.MUNICIPALITY) {
-            unresolved(GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED, Instant.MIN, t.plus(GapEngine.noticeLookback()),
-                    t, st -> true);
-        }
-        if (accepted) {
-            unresolved(GapRule.HANDOVER_NOT_ACCEPTED_48H, Instant.MIN, t, acceptances.first().occurredAt(),
-                    st -> true);
+            Predicate<State> discharge = st -> st.rule.excludedByReadmission()
+                    && !st.triggeredAt().isAfter(latest);
+            unresolvedExcluded(t, discharge);
+            closedAfter(t, discharge);
         }
     }
 
-    private void accepted(Fact<PathwayEvent> x, HandoverAccepted a, boolean added) {
-        FactIndex<HandoverSent> sends = seen.sendsById.get(a.handoverId());
-        if (!added || sends == null || sends.isEmpty()) {
-            return;
-        }
-        for (Fact<HandoverSent> own : sends) {
-            for (State st : byTrigger.getOrDefault(own.sequence(), List.of())) {
-                if (st.verdict.closure() == null) {
-                    dirty.add(own.sequence());
-                }
-            }
-        }
-        // a rejected handover before a later handover of this id to the same setting
-        unresolved(GapRule.HANDOVER_NOT_ACCEPTED_48H, Instant.MIN, sends.last().occurredAt(), x.occurredAt(),
-                st -> true);
-    }
+    /** What one rule marks through {@link Reach}. */
+    private final class RuleReach implements Reach {
+        private final GapRule rule;
+        private final Duration longest;
 
-    private void sendsOf(String handoverId) {
-        FactIndex<HandoverSent> sends = seen.sendsById.get(handoverId);
-        if (sends != null) {
-            for (Fact<HandoverSent> s : sends) {
-                dirty.add(s.sequence());
-            }
+        RuleReach(GapRule rule, Duration longest) {
+            this.rule = rule;
+            this.longest = longest;
         }
-    }
 
-    /** A booking that became live may satisfy the follow-up rules triggered up to a window before its time. */
-    private void bookingCandidate(Fact<AppointmentBooked> booking) {
-        Instant scheduled = booking.event().scheduledAt();
-        Instant from = scheduled.minus(followUp);
-        Instant floor = booking.occurredAt().isAfter(from) ? booking.occurredAt() : from;
-        Setting setting = booking.event().setting();
-        if (GapEngine.TREATMENT.contains(setting)) {
-            unresolved(GapRule.DETOX_NO_TREATMENT_24H, from, scheduled, floor, st -> true);
+        @Override
+        public Seen seen() {
+            return seen;
         }
-        if (GapEngine.AFTER_RELEASE.contains(setting)) {
-            unresolved(GapRule.RELEASE_NO_CONTACT_72H, from, scheduled, floor, st -> true);
+
+        @Override
+        public Duration longestDeadline() {
+            return longest;
         }
-        if (GapEngine.OVERDOSE_APPOINTMENT.contains(setting)) {
-            unresolved(GapRule.OVERDOSE_NO_FOLLOW_UP_48H, from, scheduled, floor, st -> true);
+
+        @Override
+        public void unresolved(Instant from, Instant to, Instant floor, Predicate<Fact<?>> which) {
+            GapReplay.this.unresolved(rule, from, to, floor, st -> {
+                Fact<PathwayEvent> trigger = seen.fact(st.pos.sequence());
+                return trigger == null || which.test(trigger);
+            });
+        }
+
+        @Override
+        public void trigger(Fact<?> trigger) {
+            dirty.add(trigger.sequence());
+        }
+
+        @Override
+        public void satisfiedBy(Fact<?> fact) {
+            dirty(byCloser.get(fact.sequence()));
         }
     }
 

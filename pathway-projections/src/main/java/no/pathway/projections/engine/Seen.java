@@ -286,6 +286,12 @@ public final class Seen {
         }
     }
 
+    /** A fact as the event type its event has (checked by the caller). */
+    @SuppressWarnings("unchecked")
+    static <E extends PathwayEvent> Fact<E> cast(Fact<?> f) {
+        return (Fact<E>) f;
+    }
+
     /** The appointment a cancellation or a no-show ends, else null. */
     static String appointmentId(PathwayEvent e) {
         if (e instanceof AppointmentCancelled c) {

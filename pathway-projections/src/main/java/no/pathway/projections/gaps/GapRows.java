@@ -35,7 +35,8 @@ public class GapRows {
                 SELECT x.gap_id FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
                     SELECT g.gap_id FROM gap g WHERE g.pathway_id = k.p OFFSET 0) x))""";
     private static final String COLUMNS = "gap_id, pathway_id, rule, rule_version, deadline_minutes, triggered_by, "
-            + "trigger_source, opened_at, due_at, closed_at, closed_by, excluded_at, reason, municipality, detail";
+            + "trigger_source, opened_at, due_at, closed_at, closed_by, excluded_at, reason, municipality, detail, "
+            + "excluded_by";
     private static final String CLOSED = "(closed_at IS NOT NULL AND closed_at <= :now)";
     private static final String EXCLUDED = "(NOT " + CLOSED + " AND excluded_at IS NOT NULL AND excluded_at <= :now)";
     private static final String UNRESOLVED = "(NOT " + CLOSED + " AND (excluded_at IS NULL OR excluded_at > :now))";
@@ -89,20 +90,20 @@ public class GapRows {
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement, "
                         + "assigned_to, assigned_at, assigned_by, follow_up_attempts) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 gaps, 1000, (ps, g) -> {
                     FollowUp followUp = followUps.getOrDefault(g.gapId(), FollowUp.NONE);
                     FollowUp.Assignment assigned = followUp.assignment();
-                    ps.setString(19, assigned == null ? null : assigned.to());
-                    ps.setTimestamp(20, assigned == null ? null : timestamp(assigned.at()));
-                    ps.setString(21, assigned == null ? null : assigned.by());
-                    ps.setString(22, followUp.attempts().isEmpty() ? null : JSON.writeValueAsString(
+                    ps.setString(20, assigned == null ? null : assigned.to());
+                    ps.setTimestamp(21, assigned == null ? null : timestamp(assigned.at()));
+                    ps.setString(22, assigned == null ? null : assigned.by());
+                    ps.setString(23, followUp.attempts().isEmpty() ? null : JSON.writeValueAsString(
                             followUp.attempts().stream().map(a -> new StoredAttempt(a.at().toString(), a.by(),
                                     a.outcome().name(), a.note())).toList()));
                     Acknowledgement ack = acknowledgements.get(g.gapId());
-                    ps.setTimestamp(16, ack == null ? null : timestamp(ack.at()));
-                    ps.setString(17, ack == null ? null : ack.by());
-                    ps.setString(18, ack == null ? null : ack.note());
+                    ps.setTimestamp(17, ack == null ? null : timestamp(ack.at()));
+                    ps.setString(18, ack == null ? null : ack.by());
+                    ps.setString(19, ack == null ? null : ack.note());
                     ps.setObject(1, UUID.fromString(g.gapId()));
                     ps.setString(2, g.pathwayId());
                     ps.setString(3, g.rule().name());
@@ -118,6 +119,7 @@ public class GapRows {
                     ps.setString(13, g.reason() == null ? null : g.reason().name());
                     ps.setString(14, g.municipality());
                     ps.setString(15, g.detail());
+                    ps.setString(16, g.excludedBy());
                 });
     }
 
@@ -270,12 +272,17 @@ public class GapRows {
 
     private static Gap gap(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("reason");
-        return new Gap(rs.getString("gap_id"), rs.getString("pathway_id"), GapRule.valueOf(rs.getString("rule")),
-                rs.getString("rule_version"), rs.getLong("deadline_minutes"), rs.getString("triggered_by"),
-                rs.getString("trigger_source"), instant(rs, "opened_at"), instant(rs, "due_at"),
-                instant(rs, "closed_at"), rs.getString("closed_by"), instant(rs, "excluded_at"),
-                reason == null ? null : Exclusion.valueOf(reason), rs.getString("municipality"),
-                rs.getString("detail"));
+        return Gap.builder()
+                .id(rs.getString("gap_id"), rs.getString("pathway_id"))
+                .rule(GapRule.valueOf(rs.getString("rule")), rs.getString("rule_version"),
+                        rs.getLong("deadline_minutes"))
+                .trigger(rs.getString("trigger_source"), rs.getString("triggered_by"), instant(rs, "opened_at"),
+                        instant(rs, "due_at"))
+                .closed(instant(rs, "closed_at"), rs.getString("closed_by"))
+                .excluded(instant(rs, "excluded_at"), rs.getString("excluded_by"),
+                        reason == null ? null : Exclusion.valueOf(reason))
+                .context(rs.getString("municipality"), rs.getString("detail"))
+                .build();
     }
 
     private static FollowUp followUp(ResultSet rs) throws SQLException {

@@ -265,6 +265,7 @@ public final class ReferenceEngine {
                     closed ? closure.get().at() : null,
                     closed ? closure.get().eventId() : null,
                     reason == null ? null : exclusion.get().at(),
+                    reason == null ? null : exclusion.get().eventId(),
                     reason,
                     seen.municipalityAt(t), detail));
         }

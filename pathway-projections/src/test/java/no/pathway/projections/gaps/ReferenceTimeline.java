@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import no.pathway.core.event.PathwayEvent;
 import no.pathway.projections.engine.Gap;
+import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapStatus;
 import no.pathway.projections.engine.ReferenceEngine;
 
@@ -23,8 +24,44 @@ public final class ReferenceTimeline {
     private record Moment(Instant at, int sequence, PathwayEvent event) {
     }
 
+    /** Whole judgements: the reference engine's, or (for what it lacks, such as rule versions) today's. */
+    public interface Judge {
+        List<Gap> evaluateAll(String pathwayId, List<PathwayEvent> recordedOrder);
+
+        List<Gap> evaluate(String pathwayId, List<PathwayEvent> recordedOrder, Instant at, Instant knownAt);
+    }
+
     public static List<GapTimeline.Entry> of(ReferenceEngine engine, String pathwayId,
                                              List<PathwayEvent> recordedOrder) {
+        return of(new Judge() {
+            @Override
+            public List<Gap> evaluateAll(String id, List<PathwayEvent> events) {
+                return engine.evaluateAll(id, events);
+            }
+
+            @Override
+            public List<Gap> evaluate(String id, List<PathwayEvent> events, Instant at, Instant knownAt) {
+                return engine.evaluate(id, events, at, knownAt);
+            }
+        }, pathwayId, recordedOrder);
+    }
+
+    /** The timeline of whole judgements by today's engine at every moment. */
+    public static List<GapTimeline.Entry> of(GapEngine engine, String pathwayId, List<PathwayEvent> recordedOrder) {
+        return of(new Judge() {
+            @Override
+            public List<Gap> evaluateAll(String id, List<PathwayEvent> events) {
+                return engine.evaluateAll(id, events);
+            }
+
+            @Override
+            public List<Gap> evaluate(String id, List<PathwayEvent> events, Instant at, Instant knownAt) {
+                return engine.evaluate(id, events, at, knownAt);
+            }
+        }, pathwayId, recordedOrder);
+    }
+
+    private static List<GapTimeline.Entry> of(Judge engine, String pathwayId, List<PathwayEvent> recordedOrder) {
         List<Moment> moments = new ArrayList<>();
         for (int i = 0; i < recordedOrder.size(); i++) {
             PathwayEvent e = recordedOrder.get(i);

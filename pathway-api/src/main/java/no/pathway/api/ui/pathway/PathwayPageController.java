@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.identity.PathwayIds;
@@ -69,6 +70,7 @@ class PathwayPageController {
     private final GapRows gaps;
     private final AccessLog accessLog;
     private final GapWording wording;
+    private final GapExplainer explainer;
     private final MessageSource messages;
     private final Clock clock;
     private final PathwayHistory history;
@@ -76,7 +78,8 @@ class PathwayPageController {
 
     PathwayPageController(PathwayAccess access, PathwaySummaries summaries, GapRows gaps, AccessLog accessLog,
                           GapWording wording, MessageSource messages, Clock clock, PathwayHistory history,
-                          TimelineBuilder timelines) {
+                          TimelineBuilder timelines, GapExplainer explainer) {
+        this.explainer = explainer;
         this.history = history;
         this.timelines = timelines;
         this.access = access;
@@ -119,6 +122,8 @@ class PathwayPageController {
                     canAct(caller, gap) && unresolved(gap.statusAt(now))));
         }
         model.addAttribute("work", work);
+        model.addAttribute("why", rows.stream().collect(Collectors.toMap(Gap::gapId,
+                g -> explainer.explain(g, now, locale))));
         model.addAttribute("timeline", timelines.build(events, rows, lines, followUps, assignees, now, locale));
         model.addAttribute("outcomes", Arrays.stream(FollowUpOutcome.values()).map(o -> new Choice(o.name(),
                 text("outcome." + o, locale))).toList());

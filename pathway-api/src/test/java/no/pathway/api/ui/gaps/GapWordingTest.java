@@ -32,8 +32,11 @@ class GapWordingTest {
     }
 
     static Gap gap(GapRule rule, Duration deadline, Instant closedAt, Exclusion reason) {
-        return new Gap("g", "p", rule, "2026.1", deadline.toMinutes(), "e", "s", T, T.plus(deadline), closedAt,
-                closedAt == null ? null : "c", reason == null ? null : T.plusSeconds(3600), reason, "0301", "d");
+        return Gap.builder().id("g", "p").rule(rule, "2026.1", deadline.toMinutes())
+                .trigger("s", "e", T, T.plus(deadline))
+                .closed(closedAt, closedAt == null ? null : "c")
+                .excluded(reason == null ? null : T.plusSeconds(3600), reason == null ? null : "x", reason)
+                .context("0301", "d").build();
     }
 
     static String say(Gap gap, Duration after, Locale locale) {

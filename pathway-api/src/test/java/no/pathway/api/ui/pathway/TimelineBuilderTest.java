@@ -46,9 +46,10 @@ class TimelineBuilderTest {
         return new EventMeta(id, "dips", at, at, "0301", null);
     }
 
-    private static final Gap GAP = new Gap("11111111-1111-1111-1111-111111111111", "p", GapRule.DETOX_NO_TREATMENT_24H,
-            "1", 1440, "e2", "dips", T0.plusSeconds(3600 * 24), T0.plusSeconds(3600 * 48), null, null, null, null,
-            "0301", "detox ended");
+    private static final Gap GAP = Gap.builder().id("11111111-1111-1111-1111-111111111111", "p")
+            .rule(GapRule.DETOX_NO_TREATMENT_24H, "1", 1440)
+            .trigger("dips", "e2", T0.plusSeconds(3600 * 24), T0.plusSeconds(3600 * 48))
+            .context("0301", "detox ended").build();
 
     private Timeline build(List<PathwayEvent> events, Map<String, FollowUp> followUps) {
         GapLine line = wording.line(GAP, null, NOW, NB);

@@ -1,0 +1,78 @@
+package no.pathway.projections.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import no.pathway.core.event.ContactAssigned;
+import no.pathway.core.event.EpisodeEnded;
+import no.pathway.core.event.FactType;
+import no.pathway.core.event.PathwayEvent;
+import no.pathway.core.event.Setting;
+import no.pathway.projections.engine.Seen.Fact;
+
+/** Rule 6: a fixed municipal contact person in place at discharge. */
+record MunicipalContactRule() implements Rule {
+    private static final Duration LOOKBACK = Duration.ofDays(365);
+
+    @Override
+    public GapRule id() {
+        return GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE;
+    }
+
+    @Override
+    public int number() {
+        return 6;
+    }
+
+    @Override
+    public String text() {
+        return "A fixed contact person is in place at discharge.";
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("hearing statements: a fixed contact person in aftercare");
+    }
+
+    @Override
+    public Trigger trigger() {
+        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL or PRISON");
+    }
+
+    @Override
+    public Expected expected() {
+        return new Expected("a contact person assigned in the municipality, from 365 days before the discharge",
+                List.of(FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY), LOOKBACK);
+    }
+
+    @Override
+    public Duration defaultDeadline() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public boolean excludedByReadmission() {
+        return true;
+    }
+
+    @Override
+    public Optional<Finding> judge(Judging on, Duration deadline) {
+        Setting from = ((EpisodeEnded) on.event()).setting();
+        if (!on.isCommunityDischarge() || from != Setting.RESIDENTIAL && from != Setting.PRISON) {
+            return Optional.empty();
+        }
+        Instant t = on.t();
+        return Optional.of(new Finding(on.seen().municipalContacts.earliestSince(t.minus(LOOKBACK), t),
+                "discharge from " + from));
+    }
+
+    @Override
+    public void reach(Fact<PathwayEvent> fact, boolean added, Reach reach) {
+        if (added && fact.event() instanceof ContactAssigned c && c.setting() == Setting.MUNICIPALITY) {
+            Instant t = fact.occurredAt();
+            reach.unresolved(Instant.MIN, t.plus(LOOKBACK), t);
+        }
+    }
+}
