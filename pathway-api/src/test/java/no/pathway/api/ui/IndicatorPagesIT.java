@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IndicatorPagesIT extends WebIT {
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     static final Set<String> MINE = Set.of("0301", "4204", "5001");
     /** The default period at NOW: April 2025 to March 2026, in Oslo time. */
     static final Instant FROM = Instant.parse("2025-03-31T22:00:00Z");
@@ -81,12 +80,12 @@ class IndicatorPagesIT extends WebIT {
         assertThat(charts).hasSize((int) expected.indicators().stream().map(IndicatorReport.Indicator::rule)
                 .distinct().count());
         for (WebElement chart : charts) {
-            WebElement svg = chart.findElement(org.openqa.selenium.By.cssSelector("svg"));
+            WebElement svg = chart.findElement(By.cssSelector("svg"));
             assertThat(svg.getAttribute("role")).isEqualTo("img");
             String id = chart.getAttribute("data-chart");
             assertThat(svg.getAttribute("aria-labelledby")).isEqualTo(id + "-title " + id + "-desc");
             assertThat(browser.find("#" + id + "-desc").getAttribute("textContent")).contains("mars 2026:");
-            assertThat(chart.findElements(org.openqa.selenium.By.cssSelector(".chart__month"))).hasSize(12);
+            assertThat(chart.findElements(By.cssSelector(".chart__month"))).hasSize(12);
         }
         assertThat(browser.driver().getPageSource()).doesNotContain(pathwayIds().toArray(String[]::new));
         browser.page("indicators");
@@ -190,7 +189,7 @@ class IndicatorPagesIT extends WebIT {
     private List<List<String>> tableRows() {
         List<List<String>> rows = new ArrayList<>();
         for (WebElement row : browser.all(".indicators tbody tr")) {
-            List<String> cells = row.findElements(org.openqa.selenium.By.cssSelector("td")).stream()
+            List<String> cells = row.findElements(By.cssSelector("td")).stream()
                     .map(c -> c.getText().replace('\u00a0', ' ')).toList();
             rows.add(List.of(YearMonth.parse(cells.get(1), DateTimeFormatter.ofPattern("MMMM yyyy",
                     Locale.forLanguageTag("nb"))).toString(), cells.get(2), cells.get(3), cells.get(4), cells.get(5)));

@@ -10,10 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.text.NumberFormat;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -126,8 +128,7 @@ class OperatorPagesIT extends WebIT {
         assertThat(browser.find(".status-grid .ds-tag").getText()).isEqualTo("I drift");
         assertThat(browser.find(".behind").getText()).isEqualTo("0 hendelser ikke behandlet");
         long head = readModels.status().head();
-        String position = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("nb"))
-                .format(head);
+        String position = NumberFormat.getIntegerInstance(Locale.forLanguageTag("nb")).format(head);
         assertThat(browser.find(".last-processed").getText())
                 .isEqualTo("nr. " + position + " av " + position + " i lageret");
         assertThat(browser.find(".quarantined-count").getText()).isEqualTo("1 forløp");

@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One panel of the indicators chart, laid out here so that the page draws it as an inline SVG without a script: a
@@ -47,8 +49,8 @@ record IndicatorChart(String id, String title, String description, List<Column> 
      * @param rate     a compliance rate as text, given closed on time and applicable
      */
     static IndicatorChart of(String id, String title, String description, List<YearMonth> months,
-                             Map<YearMonth, Counts> counts, java.util.function.Function<YearMonth, String> label,
-                             java.util.function.BiFunction<Long, Long, String> rate) {
+                             Map<YearMonth, Counts> counts, Function<YearMonth, String> label,
+                             BiFunction<Long, Long, String> rate) {
         long max = counts.values().stream().mapToLong(Counts::applicable).max().orElse(0);
         long top = niceTop(max);
         double slot = (double) (WIDTH - LEFT - RIGHT) / Math.max(1, months.size());

@@ -2,6 +2,8 @@ package no.pathway.api.ui.indicators;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import no.pathway.api.gaps.IndicatorReport;
@@ -21,7 +23,7 @@ final class IndicatorCsv {
     /**
      * @param ruleNames the rule's name per rule code, in the reader's language
      */
-    static String of(IndicatorReport.Indicators report, java.util.function.Function<String, String> ruleNames) {
+    static String of(IndicatorReport.Indicators report, Function<String, String> ruleNames) {
         boolean byMunicipality = report.groupBy().equals("municipality");
         StringBuilder csv = new StringBuilder();
         line(csv, Stream.of("rule", "rule_name", byMunicipality ? "municipality" : null, "month", "applicable",
@@ -36,7 +38,7 @@ final class IndicatorCsv {
     }
 
     private static void line(StringBuilder csv, Stream<String> cells) {
-        List<String> present = cells.filter(c -> c != null).toList();
+        List<String> present = cells.filter(Objects::nonNull).toList();
         csv.append(present.stream().map(IndicatorCsv::cell).collect(Collectors.joining(","))).append("\r\n");
     }
 
