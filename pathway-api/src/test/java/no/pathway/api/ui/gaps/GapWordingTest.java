@@ -134,8 +134,7 @@ class GapWordingTest {
             """)
     void the_setting_is_where_the_trigger_happened_or_in_words_what_is_known_of_it(GapRule rule, String detail,
                                                                                  String setting) {
-        Gap gap = new Gap("g", "p", rule, "2026.1", 60, "e", "s", T, T.plusSeconds(3600), null, null, null, null,
-                "0301", detail);
+        Gap gap = openGap(rule, detail);
         assertThat(WORDING.line(gap, null, T, Languages.BOKMAAL).setting()).isEqualTo(setting);
     }
 
@@ -143,10 +142,14 @@ class GapWordingTest {
     void every_rule_has_a_setting_in_words_in_both_languages() {
         for (GapRule rule : GapRule.values()) {
             for (Locale locale : Languages.ALL) {
-                Gap gap = new Gap("g", "p", rule, "2026.1", 60, "e", "s", T, T.plusSeconds(3600), null, null, null,
-                        null, "0301", null);
+                Gap gap = openGap(rule, null);
                 assertThat(WORDING.setting(gap, locale)).as("%s in %s", rule, locale).isNotBlank();
             }
         }
+    }
+
+    private static Gap openGap(GapRule rule, String detail) {
+        return Gap.builder().id("g", "p").rule(rule, "2026.1", 60).trigger("s", "e", T, T.plusSeconds(3600))
+                .context("0301", detail).build();
     }
 }
