@@ -58,7 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code http.server.requests} is given beside it. Then {@code GET /api/v1/gaps} of the same municipality (250
  * after 50) as the JSON baseline; the dashboard at T ({@code GET /api/v1/audit/dashboard}) at T = now three times
  * and at the middle and end of each slice posted through the API twice; and the auditor's page
- * {@code /audit/dashboard} twice. Every figure carries the machine's load average.
+ * {@code /audit/dashboard} twice. Every figure carries the machine's load average. {@code -Dbench.reuseDatabase=true}
+ * starts the service on the database an earlier run left (no fresh database) and stage 9 then only measures, at the
+ * size it finds: to measure a change of the service on the same data without loading it again.
  */
 public final class Benchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
