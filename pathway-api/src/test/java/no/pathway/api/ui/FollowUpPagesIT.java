@@ -65,7 +65,7 @@ class FollowUpPagesIT extends WebIT {
         // each gap explains itself: what triggered it, what closes it and when, the rule version and deadline
         browser.find(UNRESOLVED + ".gap__why summary").click();
         assertThat(browser.texts(UNRESOLVED + ".gap__why li"))
-                .anySatisfy(t -> assertThat(t).startsWith("Utløst av: Opphold avsluttet ("))
+                .anySatisfy(t -> assertThat(t).startsWith("Utløst av: Episode avsluttet ("))
                 .anySatisfy(t -> assertThat(t).startsWith("Lukkes av: "))
                 .anySatisfy(t -> assertThat(t).startsWith("I tide "))
                 .anySatisfy(t -> assertThat(t).startsWith("Regelversjon 2026.1, frist "));

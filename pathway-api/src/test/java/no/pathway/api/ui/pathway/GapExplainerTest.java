@@ -27,7 +27,7 @@ class GapExplainerTest {
 
     GapExplainerTest() {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasename("i18n/messages");
+        messages.setBasenames("i18n/messages", "i18n/audit");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         explainer = new GapExplainer(messages, new GapWording(messages));
@@ -58,7 +58,7 @@ class GapExplainerTest {
     void a_closed_gap_names_what_closed_it_and_an_excluded_one_what_excluded_it() {
         GapExplainer.Lines closed = explainer.explain(gap(GapRule.DETOX_NO_TREATMENT_24H)
                 .closed(T.plus(Duration.ofHours(2)), "booking-7").build(), T.plus(Duration.ofHours(3)), NB);
-        assertThat(closed.trigger()).startsWith("Utløst av: Opphold avsluttet (e-1), ");
+        assertThat(closed.trigger()).startsWith("Utløst av: Episode avsluttet (e-1), ");
         assertThat(closed.settled()).isEqualTo("Lukket av hendelse booking-7");
         assertThat(closed.version()).isEqualTo("Regelversjon 2026.1, frist 24\u00a0t");
 
