@@ -18,6 +18,7 @@ import no.pathway.api.pathway.PathwayHistory;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
+import no.pathway.api.ui.gaps.Assignee;
 import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
 import no.pathway.api.ui.layout.Municipalities;
@@ -147,9 +148,9 @@ class PathwayPageController {
         return "pathway/pathway";
     }
 
-    /** The reader is "you"; anyone else by their user id. */
+    /** The reader is "you"; anyone else by their user id, shortened as on the worklist ({@link Assignee}). */
     private String assignee(String subject, Caller caller, Locale locale) {
-        return subject.equals(caller.subject()) ? text("followUp.you", locale) : subject;
+        return Assignee.of(subject, caller.subject(), text("followUp.you", locale)).text();
     }
 
     /**
