@@ -3,7 +3,6 @@ package no.pathway.api.http;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import no.pathway.api.eventstore.TransientFailure;
-import org.axonframework.common.AxonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -84,15 +83,17 @@ public class ApiExceptionHandler {
                 "The service's database did not answer in time. Send the same request again later.").toResponse();
     }
 
-    /** Axon wraps the database's failures in its own exceptions (reading a pathway's events, say). */
-    @ExceptionHandler(AxonException.class)
-    ResponseEntity<Problem> axon(AxonException e) {
-        return TransientFailure.is(e) ? unavailable(e) : unexpected(e);
-    }
-
-    /** Anything else; Spring MVC's own refusals (an {@link ErrorResponse}) keep their status and headers. */
+    /**
+     * Anything else; Spring MVC's own refusals (an {@link ErrorResponse}) keep their status and headers. A failure
+     * that is transient anywhere in its cause chain is a 503 too, whatever wraps it: Axon wraps the database's
+     * failures in its own exceptions (reading a pathway's events, say), and a rollback that meets a connection the
+     * database closed is a {@code TransactionSystemException} that masks the outage.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e) {
+        if (TransientFailure.is(e)) {
+            return unavailable(e);
+        }
         if (e instanceof ErrorResponse framework) {
             HttpHeaders headers = new HttpHeaders();
             headers.putAll(framework.getHeaders());

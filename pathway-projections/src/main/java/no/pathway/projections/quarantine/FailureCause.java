@@ -12,6 +12,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -76,7 +77,10 @@ public enum FailureCause {
                 || t instanceof NonTransientDataAccessResourceException
                 || t instanceof CannotCreateTransactionException || t instanceof TransactionTimedOutException
                 || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                || t instanceof SQLNonTransientConnectionException) {
+                || t instanceof SQLNonTransientConnectionException || t instanceof TransactionSystemException) {
+            // a commit or rollback that could not complete: the connection or the database failed under the
+            // transaction (a rollback on a connection the database closed says only "Connection is closed", with no
+            // SQLSTATE), never the pathway; the original failure it masks is retried with the work
             return TRANSIENT;
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() == 5) {

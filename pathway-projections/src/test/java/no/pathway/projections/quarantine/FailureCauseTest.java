@@ -86,6 +86,18 @@ class FailureCauseTest {
     }
 
     @Test
+    void a_rollback_on_a_connection_the_database_closed_is_transient() {
+        // what Spring throws when the work failed during an outage and the rollback then met a closed connection
+        // (DatabaseOutageIT: a pathway's history answered 500 instead of 503)
+        org.springframework.transaction.TransactionSystemException rollback =
+                new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                        new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalStateException("the work's own failure"));
+
+        assertThat(FailureCause.of(new RuntimeException(rollback))).isEqualTo(FailureCause.TRANSIENT);
+    }
+
+    @Test
     void a_transient_part_anywhere_in_the_chain_makes_the_failure_transient() {
         Throwable wrapped = new DataIntegrityViolationException("looks like data",
                 new SQLException("but the connection broke", "08006"));
