@@ -17,46 +17,18 @@ import no.pathway.projections.engine.Seen.Fact;
 record ActivityAfterDischargeRule() implements Rule {
     private static final Duration LOOKBACK = Duration.ofDays(30);
 
-    @Override
-    public GapRule id() {
-        return GapRule.NO_ACTIVITY_14D;
-    }
+    private static final About ABOUT = new About(GapRule.NO_ACTIVITY_14D, 7,
+            "Meaningful activity within two weeks.",
+            List.of("hearing statements: meaningful activity and work training after treatment"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL"),
+            new Expected("an activity recorded, or a start of an episode at NAV, from 30 days before the "
+                    + "discharge", List.of(FactType.ACTIVITY_RECORDED, FactType.EPISODE_STARTED),
+                    EnumSet.of(Setting.NAV), LOOKBACK),
+            Duration.ofHours(336), true);
 
     @Override
-    public int number() {
-        return 7;
-    }
-
-    @Override
-    public String text() {
-        return "Meaningful activity within two weeks.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("hearing statements: meaningful activity and work training after treatment");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("an activity recorded, or a start of an episode at NAV, from 30 days before the "
-                + "discharge", List.of(FactType.ACTIVITY_RECORDED, FactType.EPISODE_STARTED),
-                EnumSet.of(Setting.NAV), LOOKBACK);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(336);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return true;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -18,48 +18,20 @@ import no.pathway.projections.engine.Seen.Fact;
 record AdmissionNoticeRule() implements Rule {
     private static final Duration LOOKBACK = Duration.ofDays(30);
 
-    @Override
-    public GapRule id() {
-        return GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED;
-    }
+    private static final About ABOUT = new About(GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED, 5,
+            "The home municipality knows from day one.",
+            List.of("Forskrift om kommunal betaling for utskrivningsklare pasienter: notice within 24 h of "
+                    + "admission"),
+            new Trigger(FactType.EPISODE_STARTED, "an episode in RESIDENTIAL starts"),
+            new Expected("a handover sent to the municipality, or a contact person assigned in the "
+                    + "municipality, from 30 days before the admission",
+                    List.of(FactType.HANDOVER_SENT, FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY),
+                    LOOKBACK),
+            Duration.ofHours(24), false);
 
     @Override
-    public int number() {
-        return 5;
-    }
-
-    @Override
-    public String text() {
-        return "The home municipality knows from day one.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("Forskrift om kommunal betaling for utskrivningsklare pasienter: notice within 24 h of "
-                + "admission");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_STARTED, "an episode in RESIDENTIAL starts");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a handover sent to the municipality, or a contact person assigned in the "
-                + "municipality, from 30 days before the admission",
-                List.of(FactType.HANDOVER_SENT, FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY),
-                LOOKBACK);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(24);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return false;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

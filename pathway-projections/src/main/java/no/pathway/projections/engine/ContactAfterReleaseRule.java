@@ -24,49 +24,21 @@ record ContactAfterReleaseRule() implements Rule {
     static final Set<Setting> AFTER_RELEASE = EnumSet.of(DETOX, OUTPATIENT, RESIDENTIAL, MUNICIPALITY, NAV);
     private static final Duration START_LEAD = Duration.ofHours(1);
 
-    @Override
-    public GapRule id() {
-        return GapRule.RELEASE_NO_CONTACT_72H;
-    }
+    private static final About ABOUT = new About(GapRule.RELEASE_NO_CONTACT_72H, 4,
+            "Someone meets the person in the first days after prison.",
+            List.of("Bukten et al. 2017: 123 of 493 overdose deaths in the first six months after release fell "
+                            + "in week one",
+                    "Binswanger et al. 2007"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from PRISON"),
+            new Expected("a live appointment in detox, outpatient or residential treatment, the municipality "
+                    + "or NAV scheduled within the deadline, or a start of such an episode from an hour before the "
+                    + "release to the deadline",
+                    List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED), AFTER_RELEASE, START_LEAD),
+            Duration.ofHours(72), true);
 
     @Override
-    public int number() {
-        return 4;
-    }
-
-    @Override
-    public String text() {
-        return "Someone meets the person in the first days after prison.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("Bukten et al. 2017: 123 of 493 overdose deaths in the first six months after release fell "
-                        + "in week one",
-                "Binswanger et al. 2007");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from PRISON");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a live appointment in detox, outpatient or residential treatment, the municipality "
-                + "or NAV scheduled within the deadline, or a start of such an episode from an hour before the "
-                + "release to the deadline",
-                List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED), AFTER_RELEASE, START_LEAD);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(72);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return true;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

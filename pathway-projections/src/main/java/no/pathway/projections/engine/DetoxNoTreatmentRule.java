@@ -22,47 +22,19 @@ record DetoxNoTreatmentRule() implements Rule {
     static final Set<Setting> TREATMENT = EnumSet.of(OUTPATIENT, RESIDENTIAL);
     private static final Duration START_LEAD = Duration.ofHours(1);
 
-    @Override
-    public GapRule id() {
-        return GapRule.DETOX_NO_TREATMENT_24H;
-    }
+    private static final About ABOUT = new About(GapRule.DETOX_NO_TREATMENT_24H, 1,
+            "Nobody leaves detox without treatment within a day.",
+            List.of("the 24-hour treatment guarantee (Stockholm model)",
+                    "Nasjonalt pasientforløp TSB, forløpstider: inpatient detox → next treatment within 0 days"),
+            new Trigger(FactType.EPISODE_ENDED, "an episode in DETOX ends, endReason not DIED"),
+            new Expected("a live appointment in outpatient or residential treatment scheduled within the "
+                    + "deadline, or a start of such an episode from an hour before the end to the deadline",
+                    List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED), TREATMENT, START_LEAD),
+            Duration.ofHours(24), false);
 
     @Override
-    public int number() {
-        return 1;
-    }
-
-    @Override
-    public String text() {
-        return "Nobody leaves detox without treatment within a day.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("the 24-hour treatment guarantee (Stockholm model)",
-                "Nasjonalt pasientforløp TSB, forløpstider: inpatient detox → next treatment within 0 days");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "an episode in DETOX ends, endReason not DIED");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a live appointment in outpatient or residential treatment scheduled within the "
-                + "deadline, or a start of such an episode from an hour before the end to the deadline",
-                List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED), TREATMENT, START_LEAD);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(24);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return false;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

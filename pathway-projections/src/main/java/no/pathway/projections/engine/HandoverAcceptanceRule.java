@@ -16,46 +16,18 @@ import no.pathway.projections.engine.Seen.Fact;
 
 /** Rule 8: a handover is accepted within 48 hours. */
 record HandoverAcceptanceRule() implements Rule {
-    @Override
-    public GapRule id() {
-        return GapRule.HANDOVER_NOT_ACCEPTED_48H;
-    }
+    private static final About ABOUT = new About(GapRule.HANDOVER_NOT_ACCEPTED_48H, 8,
+            "Nobody falls between two services.",
+            List.of("hearing statements: clear responsibility at every transition"),
+            new Trigger(FactType.HANDOVER_SENT, "a handover is sent"),
+            new Expected("the acceptance of this handover; or, after it was rejected, the acceptance of a later "
+                    + "handover to the same setting", List.of(FactType.HANDOVER_ACCEPTED),
+                    EnumSet.noneOf(Setting.class), Duration.ZERO),
+            Duration.ofHours(48), false);
 
     @Override
-    public int number() {
-        return 8;
-    }
-
-    @Override
-    public String text() {
-        return "Nobody falls between two services.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("hearing statements: clear responsibility at every transition");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.HANDOVER_SENT, "a handover is sent");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("the acceptance of this handover; or, after it was rejected, the acceptance of a later "
-                + "handover to the same setting", List.of(FactType.HANDOVER_ACCEPTED),
-                EnumSet.noneOf(Setting.class), Duration.ZERO);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(48);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return false;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -18,48 +18,20 @@ record HandoverAtDischargeRule() implements Rule {
     /** How far back a handover counts when the episode's start is unknown. */
     private static final Duration LOOKBACK = Duration.ofDays(90);
 
-    @Override
-    public GapRule id() {
-        return GapRule.DISCHARGE_WITHOUT_HANDOVER;
-    }
+    private static final About ABOUT = new About(GapRule.DISCHARGE_WITHOUT_HANDOVER, 3,
+            "The next service is told.",
+            List.of("ROP guideline: the municipality is told of an unplanned discharge the same day",
+                    "release notice from the prison service"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from DETOX, RESIDENTIAL or PRISON"),
+            new Expected("a handover sent from the ended episode's setting, at or after the episode's start "
+                    + "(or 90 days before the discharge when the start is unknown)",
+                    List.of(FactType.HANDOVER_SENT), EnumSet.of(Setting.DETOX, Setting.RESIDENTIAL, Setting.PRISON),
+                    LOOKBACK),
+            Duration.ofHours(24), true);
 
     @Override
-    public int number() {
-        return 3;
-    }
-
-    @Override
-    public String text() {
-        return "The next service is told.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("ROP guideline: the municipality is told of an unplanned discharge the same day",
-                "release notice from the prison service");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from DETOX, RESIDENTIAL or PRISON");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a handover sent from the ended episode's setting, at or after the episode's start "
-                + "(or 90 days before the discharge when the start is unknown)",
-                List.of(FactType.HANDOVER_SENT), EnumSet.of(Setting.DETOX, Setting.RESIDENTIAL, Setting.PRISON),
-                LOOKBACK);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(24);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return true;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -13,47 +13,19 @@ import no.pathway.projections.engine.Seen.Fact;
 
 /** Rule 2: nobody discharged or released without suitable housing. */
 record HousingAtDischargeRule() implements Rule {
-    @Override
-    public GapRule id() {
-        return GapRule.DISCHARGE_WITHOUT_HOUSING;
-    }
+    private static final About ABOUT = new About(GapRule.DISCHARGE_WITHOUT_HOUSING, 2,
+            "Nobody is discharged or released to no home or a hostel.",
+            List.of("hearing statements: no discharge or release without suitable housing",
+                    "ROP guideline: housing work starts at admission"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from DETOX, RESIDENTIAL or PRISON"),
+            new Expected("the latest housing recorded at or before the discharge is own or supported; "
+                    + "else the first later housing recorded as own or supported",
+                    List.of(FactType.HOUSING_RECORDED), EnumSet.noneOf(no.pathway.core.event.Setting.class), null),
+            Duration.ZERO, true);
 
     @Override
-    public int number() {
-        return 2;
-    }
-
-    @Override
-    public String text() {
-        return "Nobody is discharged or released to no home or a hostel.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("hearing statements: no discharge or release without suitable housing",
-                "ROP guideline: housing work starts at admission");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from DETOX, RESIDENTIAL or PRISON");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("the latest housing recorded at or before the discharge is own or supported; "
-                + "else the first later housing recorded as own or supported",
-                List.of(FactType.HOUSING_RECORDED), EnumSet.noneOf(no.pathway.core.event.Setting.class), null);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ZERO;
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return true;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

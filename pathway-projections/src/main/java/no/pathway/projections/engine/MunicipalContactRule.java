@@ -16,45 +16,17 @@ import no.pathway.projections.engine.Seen.Fact;
 record MunicipalContactRule() implements Rule {
     private static final Duration LOOKBACK = Duration.ofDays(365);
 
-    @Override
-    public GapRule id() {
-        return GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE;
-    }
+    private static final About ABOUT = new About(GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE, 6,
+            "A fixed contact person is in place at discharge.",
+            List.of("hearing statements: a fixed contact person in aftercare"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL or PRISON"),
+            new Expected("a contact person assigned in the municipality, from 365 days before the discharge",
+                    List.of(FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY), LOOKBACK),
+            Duration.ZERO, true);
 
     @Override
-    public int number() {
-        return 6;
-    }
-
-    @Override
-    public String text() {
-        return "A fixed contact person is in place at discharge.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("hearing statements: a fixed contact person in aftercare");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL or PRISON");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a contact person assigned in the municipality, from 365 days before the discharge",
-                List.of(FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY), LOOKBACK);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ZERO;
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return true;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

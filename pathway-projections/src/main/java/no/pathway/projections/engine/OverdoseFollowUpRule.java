@@ -23,48 +23,20 @@ record OverdoseFollowUpRule() implements Rule {
     static final Set<Setting> APPOINTMENT = EnumSet.of(DETOX, OUTPATIENT, RESIDENTIAL, MUNICIPALITY);
     static final Set<Setting> START = EnumSet.of(DETOX, OUTPATIENT, RESIDENTIAL);
 
-    @Override
-    public GapRule id() {
-        return GapRule.OVERDOSE_NO_FOLLOW_UP_48H;
-    }
+    private static final About ABOUT = new About(GapRule.OVERDOSE_NO_FOLLOW_UP_48H, 10,
+            "Follow-up after a non-fatal overdose.",
+            List.of("Nasjonalt pasientforløp TSB, overdose: 48-hour open return",
+                    "half the municipalities had no routine (2016)"),
+            new Trigger(FactType.OVERDOSE_RECORDED, "a non-fatal overdose (fatal: false)"),
+            new Expected("a live appointment in detox, outpatient or residential treatment or the "
+                    + "municipality scheduled within the deadline, or a start in detox, outpatient or residential "
+                    + "treatment within the deadline", List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED),
+                    APPOINTMENT, Duration.ZERO),
+            Duration.ofHours(48), false);
 
     @Override
-    public int number() {
-        return 10;
-    }
-
-    @Override
-    public String text() {
-        return "Follow-up after a non-fatal overdose.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("Nasjonalt pasientforløp TSB, overdose: 48-hour open return",
-                "half the municipalities had no routine (2016)");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.OVERDOSE_RECORDED, "a non-fatal overdose (fatal: false)");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("a live appointment in detox, outpatient or residential treatment or the "
-                + "municipality scheduled within the deadline, or a start in detox, outpatient or residential "
-                + "treatment within the deadline", List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED),
-                APPOINTMENT, Duration.ZERO);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(48);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return false;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

@@ -15,46 +15,18 @@ import no.pathway.projections.engine.Seen.Fact;
 
 /** Rule 9: a missed appointment is followed by a new one within 72 hours. */
 record RebookingRule() implements Rule {
-    @Override
-    public GapRule id() {
-        return GapRule.MISSED_APPOINTMENT_NO_REBOOKING_72H;
-    }
+    private static final About ABOUT = new About(GapRule.MISSED_APPOINTMENT_NO_REBOOKING_72H, 9,
+            "A no-show is met with outreach, not a fine.",
+            List.of("patients who miss appointments are fined or lose their place (domain.md)"),
+            new Trigger(FactType.APPOINTMENT_MISSED, "an appointment is missed"),
+            new Expected("an appointment booked (new or rebooked), or an episode started, in any setting but "
+                    + "prison, at or after the missed appointment", List.of(FactType.APPOINTMENT_BOOKED,
+                    FactType.EPISODE_STARTED), EnumSet.complementOf(EnumSet.of(Setting.PRISON)), Duration.ZERO),
+            Duration.ofHours(72), false);
 
     @Override
-    public int number() {
-        return 9;
-    }
-
-    @Override
-    public String text() {
-        return "A no-show is met with outreach, not a fine.";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of("patients who miss appointments are fined or lose their place (domain.md)");
-    }
-
-    @Override
-    public Trigger trigger() {
-        return new Trigger(FactType.APPOINTMENT_MISSED, "an appointment is missed");
-    }
-
-    @Override
-    public Expected expected() {
-        return new Expected("an appointment booked (new or rebooked), or an episode started, in any setting but "
-                + "prison, at or after the missed appointment", List.of(FactType.APPOINTMENT_BOOKED,
-                FactType.EPISODE_STARTED), EnumSet.complementOf(EnumSet.of(Setting.PRISON)), Duration.ZERO);
-    }
-
-    @Override
-    public Duration defaultDeadline() {
-        return Duration.ofHours(72);
-    }
-
-    @Override
-    public boolean excludedByReadmission() {
-        return false;
+    public About about() {
+        return ABOUT;
     }
 
     @Override

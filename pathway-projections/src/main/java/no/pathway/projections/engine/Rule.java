@@ -40,25 +40,55 @@ public sealed interface Rule permits DetoxNoTreatmentRule, HousingAtDischargeRul
     record Finding(Optional<Hit> closure, String detail) {
     }
 
-    GapRule id();
+    /**
+     * What a rule is, apart from how it judges: its name, its number in gap-rules.md, the rule in plain language,
+     * where it comes from (the table's column "source"), what triggers it, what satisfies it, its default deadline,
+     * and whether a readmission excludes it (rules triggered by a community discharge; death excludes every rule).
+     */
+    record About(GapRule id, int number, String text, List<String> sources, Trigger trigger, Expected expected,
+                 Duration defaultDeadline, boolean excludedByReadmission) {
+        public About {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    About about();
+
+    default GapRule id() {
+        return about().id();
+    }
 
     /** Its number in gap-rules.md. */
-    int number();
+    default int number() {
+        return about().number();
+    }
 
     /** The rule in plain language. */
-    String text();
+    default String text() {
+        return about().text();
+    }
 
     /** Where the rule comes from (gap-rules.md, column "source"). */
-    List<String> sources();
+    default List<String> sources() {
+        return about().sources();
+    }
 
-    Trigger trigger();
+    default Trigger trigger() {
+        return about().trigger();
+    }
 
-    Expected expected();
+    default Expected expected() {
+        return about().expected();
+    }
 
-    Duration defaultDeadline();
+    default Duration defaultDeadline() {
+        return about().defaultDeadline();
+    }
 
     /** Whether a readmission excludes it (rules triggered by a community discharge). Death excludes every rule. */
-    boolean excludedByReadmission();
+    default boolean excludedByReadmission() {
+        return about().excludedByReadmission();
+    }
 
     /**
      * Judges one fact of the trigger's event type with the deadline in force at it: empty when the fact does not
