@@ -114,7 +114,7 @@ class HelseIdDPoPIT {
                 600));
         URI endpoint = URI.create(ISSUER.tokenEndpointUrl(ISSUER_ID).toString());
         PrivateKeyJWT authentication = new PrivateKeyJWT(new ClientID(CLIENT), endpoint, JWSAlgorithm.RS256,
-                client.clientKey().toRSAPrivateKey(), client.clientKey().getKeyID(), (Provider) null);
+                client.clientKey().toPrivateKey(), client.clientKey().getKeyID(), (Provider) null);
         HTTPRequest request = new TokenRequest(endpoint, authentication, new ClientCredentialsGrant(),
                 new Scope(SCOPE)).toHTTPRequest();
         if (dpop) {
