@@ -91,9 +91,10 @@ class AuditPathwayController {
         return PageRule.of(Set.of(Role.AUDITOR), START, START + "/**");
     }
 
+    /** Before "find a pathway" (20): an auditor's work starts here, so "/" leads an auditor here. */
     @Bean
     static Navigation auditMenu() {
-        return new Navigation(30, START, "nav.audit", Set.of(Role.AUDITOR));
+        return new Navigation(15, START, "nav.audit", Set.of(Role.AUDITOR));
     }
 
     /** The auditor's start: open a pathway by its reference, or a municipality's dashboard at a time. */

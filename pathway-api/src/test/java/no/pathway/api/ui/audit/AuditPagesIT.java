@@ -72,9 +72,9 @@ class AuditPagesIT extends WebIT {
     @Test
     @Order(1)
     void an_auditor_logs_in_and_opens_a_scenario_pathway_as_of_a_time() {
-        browser.open("/audit");
+        browser.open("/");
         logIn(browser, Role.AUDITOR);
-        assertThat(browser.path()).isEqualTo("/audit");
+        assertThat(browser.path()).as("an auditor starts on the audit page").isEqualTo("/audit");
         assertThat(browser.find("h1").getText()).isEqualTo("Revisjon");
         assertThat(browser.texts(".site-menu a")).contains("Revisjon");
         browser.page("audit-start");
