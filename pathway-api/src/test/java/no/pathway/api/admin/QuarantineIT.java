@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import no.pathway.api.identity.PathwayIds;
+import no.pathway.api.support.TestMunicipalities;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestDatabase;
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 class QuarantineIT extends ApiIT {
     private static final String QUARANTINE = "/api/v1/admin/read-models/quarantine";
     /** A municipality of this test alone, so other tests' gaps do not interfere. */
-    private final String municipality = String.valueOf(9000 + ThreadLocalRandom.current().nextInt(1000));
+    private final String municipality = TestMunicipalities.next();
     @Autowired
     private PathwayIds pathwayIds;
 

@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import no.pathway.api.security.Role;
+import no.pathway.api.support.TestMunicipalities;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  */
 class DashboardAtIT extends ApiIT {
     /** Municipalities of this test alone. */
-    private final String municipality = String.valueOf(9000 + ThreadLocalRandom.current().nextInt(500));
-    private final String elsewhere = String.valueOf(9500 + ThreadLocalRandom.current().nextInt(500));
+    private final String municipality = TestMunicipalities.next();
+    private final String elsewhere = TestMunicipalities.next();
     private final Map<String, String> persons = new HashMap<>();
 
     private String post(Map<String, Object> event) {

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import no.pathway.api.support.TestMunicipalities;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 class DashboardIT extends ApiIT {
     /** A municipality of this test alone, so other tests' gaps do not interfere. */
-    private final String municipality = String.valueOf(9000 + ThreadLocalRandom.current().nextInt(1000));
+    private final String municipality = TestMunicipalities.next();
 
     private String post(Map<String, Object> event) {
         Api.Response response = api.post("/api/v1/events", event);

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import no.pathway.api.support.TestMunicipalities;
 import no.pathway.api.support.Api;
 import no.pathway.api.support.ApiIT;
 import no.pathway.api.support.TestPersons;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * death (not applicable).
  */
 class GapExplanationIT extends ApiIT {
-    private final String municipality = String.valueOf(9000 + ThreadLocalRandom.current().nextInt(1000));
+    private final String municipality = TestMunicipalities.next();
 
     private Map<String, Object> post(Map<String, Object> event) {
         Api.Response response = api.post("/api/v1/events", event);
