@@ -28,6 +28,9 @@ GRANT USAGE ON SEQUENCE access_log_id_seq TO "${application-role}";
 -- or destroyed by an erasure (all updates); rows are never deleted, so the last erasure stays on record.
 GRANT SELECT, INSERT, UPDATE ON identity_vault TO "${application-role}";
 
+-- The people seen at login: a person's row is added at their first login and updated at each later one.
+GRANT SELECT, INSERT, UPDATE ON person_directory TO "${application-role}";
+
 -- Snapshots: Axon stores a pathway's new snapshot and deletes the older ones.
 GRANT SELECT, INSERT, DELETE ON snapshot_event_entry TO "${application-role}";
 

@@ -45,6 +45,7 @@ class DatabaseRolesIT extends ApiIT {
             Map.entry("read_model_node", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("identity_vault", Set.of("SELECT", "INSERT", "UPDATE")),
             Map.entry("pathway_municipality", Set.of("SELECT", "INSERT", "UPDATE")),
+            Map.entry("person_directory", Set.of("SELECT", "INSERT", "UPDATE")),
             Map.entry("flyway_schema_history", Set.of())));
 
     @ParameterizedTest(name = "{0}")

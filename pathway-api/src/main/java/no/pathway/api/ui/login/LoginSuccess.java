@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import no.pathway.api.people.People;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -27,7 +28,8 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * expiry) and converted by the API's own converter (roles from scopes). So a page's {@code Caller} is built from the
  * same claims by the same code as an API call's. The tokens stay on the server; the browser holds the session
  * cookie only. A login that grants no person's role, or whose access token fails a check, ends at the login-failed
- * page with nothing kept.
+ * page with nothing kept. A login that succeeds tells {@link People} who logged in and by what name, so colleagues'
+ * pages can name them.
  */
 final class LoginSuccess implements AuthenticationSuccessHandler {
     static final String FAILED = "/login-failed";
@@ -36,15 +38,17 @@ final class LoginSuccess implements AuthenticationSuccessHandler {
     private final JwtDecoder decoder;
     private final Converter<Jwt, AbstractAuthenticationToken> converter;
     private final SecurityContextRepository contexts;
+    private final People people;
     private final SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
 
     LoginSuccess(OAuth2AuthorizedClientRepository clients, JwtDecoder decoder,
                  Converter<Jwt, AbstractAuthenticationToken> converter, SecurityContextRepository contexts,
-                 RequestCache requests) {
+                 RequestCache requests, People people) {
         this.clients = clients;
         this.decoder = decoder;
         this.converter = converter;
         this.contexts = contexts;
+        this.people = people;
         this.next.setRequestCache(requests);
     }
 
@@ -83,6 +87,7 @@ final class LoginSuccess implements AuthenticationSuccessHandler {
         OidcUser user = (OidcUser) login.getPrincipal();
         String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName() : jwt.getSubject();
         person.setDetails(new PersonLogin(name));
+        people.loggedIn(jwt.getSubject(), user.getFullName());
         return person;
     }
 }

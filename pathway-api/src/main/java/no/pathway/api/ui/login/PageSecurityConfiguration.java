@@ -2,6 +2,7 @@ package no.pathway.api.ui.login;
 
 import java.time.Clock;
 import java.util.List;
+import no.pathway.api.people.People;
 import no.pathway.api.security.SecurityConfiguration;
 import no.pathway.api.security.SecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,7 +64,7 @@ public class PageSecurityConfiguration {
     @Order(PAGES_ORDER)
     SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
                               ObjectProvider<LoginProvider> providers, List<PageRule> rules, JwtDecoder decoder,
-                              SecurityProperties security, Clock clock) throws Exception {
+                              SecurityProperties security, Clock clock, People people) throws Exception {
         OAuth2AuthorizedClientRepository clients = new HttpSessionOAuth2AuthorizedClientRepository();
         var converter = SecurityConfiguration.authenticationConverter(security);
         PersonSessions contexts = new PersonSessions(converter);
@@ -93,7 +94,7 @@ public class PageSecurityConfiguration {
                                 t.accessTokenResponseClient(provider.tokenClient());
                             }
                         })
-                        .successHandler(new LoginSuccess(clients, decoder, converter, contexts, requests))
+                        .successHandler(new LoginSuccess(clients, decoder, converter, contexts, requests, people))
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(LoginSuccess.FAILED)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_START))
