@@ -19,18 +19,24 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
 
 /**
  * A coordinator follows a gap up in a real headless Chromium: opens a pathway from the worklist, reads its timeline
  * and why each gap is what it is, reveals the person with a purpose, assigns the gap to themselves, records a
- * follow-up attempt and sees it on the timeline and in the call log, finds it under "assigned to me"; a coordinator
- * of another municipality sees none of it. Every new page state is scanned by axe and photographed. The clock
+ * follow-up attempt and sees it on the timeline and in the call log, finds it under "assigned to me", sees a
+ * colleague who has logged in by name (and an id no one logged in with shortened); a coordinator of another
+ * municipality sees none of it. Every new page state is scanned by axe and photographed. The clock
  * stands at {@link WebAppIT#NOW}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FollowUpPagesIT extends WebIT {
     private static final String UNRESOLVED = "section[aria-labelledby=unresolved-heading] li.gap:first-child ";
+    /** A colleague's name as her login provider gives it. */
+    private static final String BERIT = "Berit Bakke";
+    /** A user id no one has logged in to the pages with. */
+    private static final String NEVER_LOGGED_IN = "7c0d3e9a-1b2c-4d5e-8f90-a1b2c3d4e5f6";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -163,6 +169,59 @@ class FollowUpPagesIT extends WebIT {
 
     @Test
     @Order(5)
+    void a_colleague_who_has_logged_in_is_named_on_the_call_log_and_the_worklist_and_an_unknown_id_is_shortened() {
+        // Berit, a coordinator of the same municipality, logs in once (her provider gives her name) and calls
+        browser.follow("form[action='/logout'] button");
+        browser.open("/pathways/" + trondheim);
+        browser.find("#name").sendKeys(BERIT);
+        logIn(browser, Role.COORDINATOR, "5001");
+        browser.find("#attempt-" + gapId + "-REACHED").click();
+        browser.follow(UNRESOLVED + "form[action$='/follow-up-attempts'] button[type=submit]");
+        String berit = jdbc.sql("SELECT subject FROM person_directory WHERE display_name = ?").param(BERIT)
+                .query(String.class).single();
+
+        // the first coordinator sees her by name in the call log, and assigns her the gap by her user id
+        browser.follow("form[action='/logout'] button");
+        browser.open("/pathways/" + trondheim);
+        logIn(browser, Role.COORDINATOR, "5001");
+        assertThat(browser.texts(UNRESOLVED + ".gap__log li")).containsExactly(
+                "3. mars 2026 kl. 07:00: Ikke nådd – Ingen svar, prøver igjen i ettermiddag av deg",
+                "3. mars 2026 kl. 07:00: Nådd av " + BERIT);
+        browser.find("#assign-" + gapId + "-colleague").click();
+        browser.find("#assign-" + gapId + "-who").sendKeys(berit);
+        browser.follow(UNRESOLVED + "form[action$='/assignment'] button[type=submit]");
+        assertThat(browser.find(UNRESOLVED + ".gap__assignee").getText())
+                .isEqualTo("Tildelt " + BERIT + " 3. mars 2026 kl. 07:00");
+        assertThat(browser.texts(".timeline__table tbody td:nth-child(3)"))
+                .contains("Bolig ved utskrivning: tildelt " + BERIT);
+        assertThat(browser.path()).doesNotContain("Berit");
+        browser.page("pathway-assigned-to-a-colleague");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModels.status().behind() == 0);
+        browser.open("/worklist");
+        WebElement assignee = browser.find("tr[data-gap='" + gapId + "'] td.assignee span");
+        assertThat(assignee.getText()).isEqualTo(BERIT);
+        assertThat(assignee.getDomAttribute("title")).as("a name needs no id beside it").isNull();
+        browser.page("worklist-colleague-by-name");
+
+        // someone who never logged in to the pages (a user id from another system) shows by a shortened id
+        browser.open("/pathways/" + trondheim);
+        browser.find("#assign-" + gapId + "-colleague").click();
+        browser.find("#assign-" + gapId + "-who").sendKeys(NEVER_LOGGED_IN);
+        browser.follow(UNRESOLVED + "form[action$='/assignment'] button[type=submit]");
+        assertThat(browser.find(UNRESOLVED + ".gap__assignee").getText())
+                .isEqualTo("Tildelt 7c0d3e9a… 3. mars 2026 kl. 07:00");
+        assertThat(browser.find(UNRESOLVED + ".gap__assignee").getAttribute("title")).isEqualTo(NEVER_LOGGED_IN);
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModels.status().behind() == 0);
+        browser.open("/worklist");
+        assignee = browser.find("tr[data-gap='" + gapId + "'] td.assignee span");
+        assertThat(assignee.getText()).isEqualTo("7c0d3e9a…");
+        assertThat(assignee.getAttribute("title")).isEqualTo(NEVER_LOGGED_IN);
+        browser.look("worklist-unknown-id-shortened");
+    }
+
+    @Test
+    @Order(6)
     void a_coordinator_of_another_municipality_sees_none_of_it_and_cannot_act_on_it() throws Exception {
         browser.follow("form[action='/logout'] button");
         browser.open("/worklist");

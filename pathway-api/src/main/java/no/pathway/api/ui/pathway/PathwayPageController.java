@@ -3,13 +3,16 @@ package no.pathway.api.ui.pathway;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.identity.PathwayIds;
@@ -19,6 +22,7 @@ import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
 import no.pathway.api.ui.gaps.Assignee;
+import no.pathway.api.ui.gaps.Assignees;
 import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
 import no.pathway.api.ui.layout.Municipalities;
@@ -55,11 +59,11 @@ class PathwayPageController {
     }
 
     /** A gap's follow-up as the page shows it; {@code canAct}: the reader may assign it and record attempts. */
-    record GapWork(String assignee, String assignedAt, List<AttemptLine> attempts, boolean canAct) {
+    record GapWork(Assignee assignee, String assignedAt, List<AttemptLine> attempts, boolean canAct) {
     }
 
     /** One entry of a gap's call log. */
-    record AttemptLine(String time, String iso, String outcome, String note, String by) {
+    record AttemptLine(String time, String iso, String outcome, String note, Assignee by) {
     }
 
     /** A choice of a form: its value and label. */
@@ -76,10 +80,12 @@ class PathwayPageController {
     private final Clock clock;
     private final PathwayHistory history;
     private final TimelineBuilder timelines;
+    private final Assignees people;
 
     PathwayPageController(PathwayAccess access, PathwaySummaries summaries, GapRows gaps, AccessLog accessLog,
                           GapWording wording, MessageSource messages, Clock clock, PathwayHistory history,
-                          TimelineBuilder timelines, GapExplainer explainer) {
+                          TimelineBuilder timelines, GapExplainer explainer, Assignees people) {
+        this.people = people;
         this.explainer = explainer;
         this.history = history;
         this.timelines = timelines;
@@ -110,16 +116,17 @@ class PathwayPageController {
         accessLog.record(caller, List.of(pathwayId));
         List<GapLine> lines = rows.stream().map(g -> wording.line(g, null, now, locale)).toList();
         Map<String, FollowUp> followUps = FollowUp.of(events, Instant.MAX, Instant.MAX);
+        Function<String, Assignee> who = people.forReader(named(followUps.values()), caller, locale);
         Map<String, GapWork> work = new HashMap<>();
         Map<String, String> assignees = new HashMap<>();
         for (Gap gap : rows) {
             FollowUp f = followUps.getOrDefault(gap.gapId(), FollowUp.NONE);
-            String assignee = f.assignment() == null ? null : assignee(f.assignment().to(), caller, locale);
-            assignees.put(gap.gapId(), assignee);
+            Assignee assignee = f.assignment() == null ? null : who.apply(f.assignment().to());
+            assignees.put(gap.gapId(), assignee == null ? null : assignee.text());
             work.put(gap.gapId(), new GapWork(assignee, f.assignment() == null ? null
                     : wording.time(f.assignment().at(), locale), f.attempts().stream().map(a -> new AttemptLine(
                     wording.time(a.at(), locale), a.at().toString(), text("outcome." + a.outcome(), locale),
-                    a.note(), assignee(a.by(), caller, locale))).toList(),
+                    a.note(), who.apply(a.by()))).toList(),
                     canAct(caller, gap) && unresolved(gap.statusAt(now))));
         }
         model.addAttribute("work", work);
@@ -148,9 +155,11 @@ class PathwayPageController {
         return "pathway/pathway";
     }
 
-    /** The reader is "you"; anyone else by their user id, shortened as on the worklist ({@link Assignee}). */
-    private String assignee(String subject, Caller caller, Locale locale) {
-        return Assignee.of(subject, caller.subject(), text("followUp.you", locale)).text();
+    /** Everyone the follow-ups name: who has each gap and who made each attempt. */
+    private static List<String> named(Collection<FollowUp> followUps) {
+        return followUps.stream().flatMap(f -> Stream.concat(
+                f.assignment() == null ? Stream.empty() : Stream.of(f.assignment().to()),
+                f.attempts().stream().map(FollowUp.Attempt::by))).distinct().toList();
     }
 
     /**

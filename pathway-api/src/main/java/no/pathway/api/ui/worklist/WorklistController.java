@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.gaps.Cursors;
 import no.pathway.api.gaps.GapsController;
@@ -18,6 +20,7 @@ import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.api.security.Role;
 import no.pathway.api.ui.gaps.Assignee;
+import no.pathway.api.ui.gaps.Assignees;
 import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
 import no.pathway.api.ui.layout.Municipalities;
@@ -26,6 +29,7 @@ import no.pathway.api.ui.login.PageRule;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;
+import no.pathway.projections.gaps.FollowUp;
 import no.pathway.projections.gaps.GapFilter;
 import no.pathway.projections.gaps.GapRows;
 import org.springframework.context.MessageSource;
@@ -85,11 +89,13 @@ class WorklistController {
     private final AccessLog accessLog;
     private final GapWording wording;
     private final MessageSource messages;
+    private final Assignees assignees;
     private final Clock clock;
 
     WorklistController(GapRows gaps, PathwayAccess access, AccessLog accessLog, GapWording wording,
-                       MessageSource messages, Clock clock) {
+                       MessageSource messages, Assignees assignees, Clock clock) {
         this.gaps = gaps;
+        this.assignees = assignees;
         this.access = access;
         this.accessLog = accessLog;
         this.wording = wording;
@@ -134,10 +140,11 @@ class WorklistController {
                 due.invalid() ? null : blankless(dueBy),
                 blankless(assignee));
         List<GapLine> lines = page.stream().map(r -> wording.line(r.gap(), r.acknowledgement(), now, locale)).toList();
+        Function<String, Assignee> who = assignees.forReader(page.stream().map(r -> r.followUp().assignment())
+                .filter(Objects::nonNull).map(FollowUp.Assignment::to).toList(), caller, locale);
         Map<String, Assignee> assigned = new LinkedHashMap<>();
         page.forEach(r -> assigned.put(r.gap().gapId(), r.followUp().assignment() == null ? null
-                : Assignee.of(r.followUp().assignment().to(), caller.subject(),
-                messages.getMessage("followUp.you", null, locale))));
+                : who.apply(r.followUp().assignment().to())));
         model.addAttribute("assigned", assigned);
         model.addAttribute("assignees", List.of(
                 new Option("", messages.getMessage("worklist.assignee.all", null, locale), filter.assignee() == null),

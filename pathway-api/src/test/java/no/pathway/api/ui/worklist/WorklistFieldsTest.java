@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import no.pathway.api.ui.gaps.Assignee;
 import no.pathway.api.ui.layout.Languages;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,18 @@ class WorklistFieldsTest {
     @Test
     void the_reader_is_you_and_a_long_id_is_shortened_with_the_whole_id_kept() {
         String uuid = "3f2a9c1e-7b4d-4e0a-9c55-0d6b2e8f1a90";
-        assertThat(Assignee.of(uuid, uuid, "deg")).isEqualTo(new Assignee("deg", null, true));
-        assertThat(Assignee.of(uuid, "someone-else", "deg")).isEqualTo(new Assignee("3f2a9c1e…", uuid, false));
-        assertThat(Assignee.of("kari", "someone-else", "deg")).isEqualTo(new Assignee("kari", null, false));
+        assertThat(Assignee.of(uuid, uuid, "deg", Map.of())).isEqualTo(new Assignee("deg", null, true));
+        assertThat(Assignee.of(uuid, "someone-else", "deg", Map.of()))
+                .isEqualTo(new Assignee("3f2a9c1e…", uuid, false));
+        assertThat(Assignee.of("kari", "someone-else", "deg", Map.of())).isEqualTo(new Assignee("kari", null, false));
+    }
+
+    @Test
+    void a_colleague_is_shown_by_the_name_they_logged_in_with_and_the_reader_is_still_you() {
+        String uuid = "3f2a9c1e-7b4d-4e0a-9c55-0d6b2e8f1a90";
+        Map<String, String> names = Map.of(uuid, "Berit Bakke");
+        assertThat(Assignee.of(uuid, "someone-else", "deg", names))
+                .isEqualTo(new Assignee("Berit Bakke", null, false));
+        assertThat(Assignee.of(uuid, uuid, "deg", names)).isEqualTo(new Assignee("deg", null, true));
     }
 }
