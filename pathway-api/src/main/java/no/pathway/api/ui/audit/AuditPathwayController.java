@@ -99,7 +99,7 @@ class AuditPathwayController {
 
     /** The auditor's start: open a pathway by its reference, or a municipality's dashboard at a time. */
     @GetMapping(START)
-    String start(@RequestParam(required = false) String pathway, Model model) {
+    String start(@RequestParam(required = false) String pathway, Locale locale, Model model) {
         if (pathway != null && !pathway.isBlank()) {
             String reference = pathway.strip();
             if (!PathwayIds.isWellFormed(reference)) {
@@ -107,7 +107,7 @@ class AuditPathwayController {
             }
             return "redirect:" + PATHWAY.replace("{pathwayId}", reference);
         }
-        model.addAttribute("now", OsloTime.field(clock.instant()));
+        model.addAttribute("now", OsloTime.of(clock.instant()).shown(locale));
         model.addAttribute("municipalities", DashboardAtPageController.choices(null));
         return "audit/start";
     }
@@ -116,8 +116,22 @@ class AuditPathwayController {
     String pathway(@PathVariable String pathwayId, @RequestParam(required = false) String at,
                    @RequestParam(required = false) String knownAt, Caller caller, Locale locale, Model model) {
         Instant now = clock.instant();
-        Instant when = OsloTime.parse("at", at, now);
-        Instant known = OsloTime.parse("knownAt", knownAt, now);
+        OsloTime atField = OsloTime.parse(at, now);
+        OsloTime knownAtField = OsloTime.parse(knownAt, now);
+        model.addAttribute("pathwayId", pathwayId);
+        model.addAttribute("at", atField.shown(locale));
+        model.addAttribute("knownAt", knownAtField.shown(locale));
+        model.addAttribute("atError", atField.error());
+        model.addAttribute("knownAtError", knownAtField.error());
+        if (atField.invalid() || knownAtField.invalid()) {
+            // nothing is read: the form again, with what is wrong on its field
+            if (!PathwayIds.isWellFormed(pathwayId)) {
+                throw new NotFound(PathwayAccess.NO_SUCH_PATHWAY);
+            }
+            return "audit/pathway";
+        }
+        Instant when = atField.instant();
+        Instant known = knownAtField.instant();
         List<PathwayHistory.Entry> entries = history.existing(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
         List<PathwayEvent> events = entries.stream().map(PathwayHistory.Entry::fact).toList();
@@ -126,9 +140,7 @@ class AuditPathwayController {
                 .sorted(Comparator.comparing(Gap::dueAt).thenComparing(Gap::gapId))
                 .map(g -> wording.line(g, acks.get(g.gapId()), when, locale)).toList();
         Set<String> retracted = PathwayHistory.retracted(entries);
-        model.addAttribute("pathwayId", pathwayId);
-        model.addAttribute("at", OsloTime.field(when));
-        model.addAttribute("knownAt", OsloTime.field(known));
+        model.addAttribute("shown", true);
         model.addAttribute("atText", wording.time(when, locale));
         model.addAttribute("knownAtText", wording.time(known, locale));
         model.addAttribute("gaps", gaps);

@@ -62,13 +62,16 @@ class DashboardAtPageController {
     @GetMapping(PATH)
     String dashboard(@RequestParam(required = false) String municipality, @RequestParam(required = false) String at,
                      Caller caller, Locale locale, Model model) {
-        Instant t = OsloTime.parse("at", at, clock.instant());
-        model.addAttribute("at", OsloTime.field(t));
+        OsloTime field = OsloTime.parse(at, clock.instant());
+        model.addAttribute("at", field.shown(locale));
+        model.addAttribute("atIso", field.iso());
+        model.addAttribute("atError", field.error());
         model.addAttribute("municipality", municipality);
         model.addAttribute("municipalities", choices(municipality));
-        if (municipality == null || municipality.isBlank()) {
+        if (municipality == null || municipality.isBlank() || field.invalid()) {
             return "audit/dashboard";
         }
+        Instant t = field.instant();
         if (MunicipalityNumber.problem(municipality).isPresent()) {
             throw new InvalidRequest("municipality", "must be a 4-digit municipality number");
         }

@@ -188,6 +188,82 @@ class AuditPagesIT extends WebIT {
 
     @Test
     @Order(5)
+    void an_auditor_types_times_as_the_page_language_writes_them_or_in_iso() {
+        browser.open("/audit/pathways/" + drammen);
+        assertThat(browser.find("#at").getAttribute("type")).isEqualTo("text");
+        assertThat(browser.find("#at-hint").getText()).endsWith("Skriv som dd.mm.åååå tt:mm, for eksempel 03.03.2026 07:00.");
+        type("at", "03.03.2026 08:00");
+        type("knownAt", "03.03.2026 08:00");
+        browser.follow("form.asof button[type=submit]");
+        assertThat(browser.find("#asof-gaps-heading").getText())
+                .isEqualTo("Avvik per 3. mars 2026 kl. 08:00, med det som var kjent per 3. mars 2026 kl. 08:00");
+        assertThat(browser.texts(".asof-gaps .ds-tag")).containsExactly("Over frist");
+        assertThat(browser.find("#knownAt").getAttribute("value")).isEqualTo("03.03.2026 08:00");
+        type("knownAt", "2026-03-03T12:00");
+        browser.follow("form.asof button[type=submit]");
+        assertThat(browser.texts(".asof-gaps .ds-tag")).containsExactly("Fulgt opp");
+        assertThat(browser.find("#knownAt").getAttribute("value")).isEqualTo("03.03.2026 12:00");
+        browser.page("audit-pathway-typed-times");
+
+        browser.follow("a[hreflang=en]");
+        assertThat(browser.find("#at").getAttribute("value")).isEqualTo("03/03/2026 08:00");
+        assertThat(browser.find("#at-hint").getText()).endsWith("Write it as dd/mm/yyyy hh:mm, for example 03/03/2026 07:00.");
+        type("knownAt", "03/03/2026 08:00");
+        browser.follow("form.asof button[type=submit]");
+        assertThat(browser.find("#asof-gaps-heading").getText())
+                .isEqualTo("Gaps at 3 Mar 2026, 08:00, with what was known at 3 Mar 2026, 08:00");
+        assertThat(browser.texts(".asof-gaps .ds-tag")).containsExactly("Overdue");
+        type("knownAt", "2026-03-03T12:00");
+        browser.follow("form.asof button[type=submit]");
+        assertThat(browser.texts(".asof-gaps .ds-tag")).containsExactly("Followed up");
+        browser.page("audit-pathway-typed-times-english");
+
+        browser.open("/audit");
+        browser.find("#municipality option[value='" + DRAMMEN + "']").click();
+        type("dashboard-at", "03/03/2026 08:00");
+        browser.follow("form[action='/audit/dashboard'] button[type=submit]");
+        assertThat(browser.find("h1").getText()).isEqualTo("The worklist of 3301 Drammen at 3 Mar 2026, 08:00");
+        assertThat(browser.texts(".counts li")).contains("Overdue: 1");
+        assertThat(browser.find("#dashboard-at").getAttribute("value")).isEqualTo("03/03/2026 08:00");
+        browser.follow("a[hreflang=nb]");
+        assertThat(browser.find("h1").getText()).isEqualTo("Arbeidslisten for 3301 Drammen 3. mars 2026 kl. 08:00");
+        assertThat(browser.find("#dashboard-at").getAttribute("value")).isEqualTo("03.03.2026 08:00");
+        browser.look("audit-dashboard-typed-time");
+    }
+
+    @Test
+    @Order(6)
+    void a_time_that_is_not_one_is_reported_on_its_field_not_echoed_and_shows_nothing() {
+        browser.open("/audit/pathways/" + drammen);
+        long logged = jdbc.sql("SELECT count(*) FROM access_log").query(Long.class).single();
+        type("at", "32.03.2026 08:00");
+        browser.follow("form.asof button[type=submit]");
+        assertThat(browser.find("#at-error").getText())
+                .isEqualTo("Skriv tidspunktet som dd.mm.åååå tt:mm, for eksempel 03.03.2026 07:00.");
+        assertThat(browser.find("#at").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#at").getAttribute("aria-describedby")).isEqualTo("at-hint at-error");
+        assertThat(browser.find("#at").getAttribute("value")).isEmpty();
+        assertThat(browser.all("#knownAt-error")).isEmpty();
+        assertThat(browser.all("#asof-gaps-heading, .history, .looks")).as("no result").isEmpty();
+        assertThat(browser.find("main").getText()).doesNotContain("32.03.2026");
+        browser.page("audit-pathway-time-invalid");
+
+        browser.open("/audit");
+        browser.find("#municipality option[value='" + DRAMMEN + "']").click();
+        type("dashboard-at", "3.3.26 8");
+        browser.follow("form[action='/audit/dashboard'] button[type=submit]");
+        assertThat(browser.find("#dashboard-at-error").getText())
+                .isEqualTo("Skriv tidspunktet som dd.mm.åååå tt:mm, for eksempel 03.03.2026 07:00.");
+        assertThat(browser.find("#dashboard-at").getAttribute("aria-describedby"))
+                .isEqualTo("dashboard-at-hint dashboard-at-error");
+        assertThat(browser.all(".dashboard-at, .counts")).as("no result").isEmpty();
+        browser.page("audit-dashboard-time-invalid");
+        assertThat(jdbc.sql("SELECT count(*) FROM access_log").query(Long.class).single())
+                .as("nothing was read").isEqualTo(logged);
+    }
+
+    @Test
+    @Order(7)
     void a_coordinator_cannot_open_the_auditors_pages() {
         browser.follow("form[action='/logout'] button");
         browser.open("/worklist");
@@ -203,6 +279,12 @@ class AuditPagesIT extends WebIT {
             }
         }
         assertThat(jdbc.sql("SELECT count(*) FROM access_log").query(Long.class).single()).isEqualTo(logged);
+    }
+
+    /** Types into a text field as a person would, replacing what it held. */
+    private void type(String id, String value) {
+        browser.find("#" + id).clear();
+        browser.find("#" + id).sendKeys(value);
     }
 
     private void setField(String id, String value) {
