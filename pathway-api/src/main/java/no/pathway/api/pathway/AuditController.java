@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.audit.EventChain;
-import no.pathway.api.gaps.GapExplanation;
 import no.pathway.api.http.JsonBody;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.http.QueryParameters;
@@ -19,6 +18,7 @@ import no.pathway.api.ingest.IngestProperties;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.Explanation;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapRule;
@@ -55,7 +55,7 @@ public class AuditController {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimelineEntry(String gapId, GapRule rule, String triggeredBy, Instant dueAt,
-                                List<GapTimeline.Change> changes, GapExplanation explanation) {
+                                List<GapTimeline.Change> changes, Explanation explanation) {
     }
 
     /** Everything about a pathway an auditor takes away, verifiable offline (docs/audit.md). */
@@ -103,7 +103,7 @@ public class AuditController {
         return GapTimeline.of(engine, pathwayId, events).stream().map(entry -> {
             Gap gap = gapsNow.get(entry.gapId());
             return new TimelineEntry(entry.gapId(), entry.rule(), entry.triggeredBy(), entry.dueAt(), entry.changes(),
-                    gap == null ? null : GapExplanation.of(gap, gap.statusAt(now)));
+                    gap == null ? null : Explanation.of(gap, gap.statusAt(now)));
         }).toList();
     }
 
