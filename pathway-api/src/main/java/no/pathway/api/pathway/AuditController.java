@@ -61,7 +61,7 @@ public class AuditController {
     /** Everything about a pathway an auditor takes away, verifiable offline (docs/audit.md). */
     public record Export(String pathwayId, Instant exportedAt, String exportedBy, String algorithm, String genesis,
                          EventChain.Verification verification, List<ExportedEvent> events,
-                         List<GapTimeline.Entry> gapTimeline) {
+                         List<TimelineEntry> gapTimeline) {
     }
 
     private final EventChain chain;
@@ -97,7 +97,25 @@ public class AuditController {
     public List<TimelineEntry> timeline(@PathVariable String pathwayId, Caller caller) {
         List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
+        return timelineOf(pathwayId, events, clock.instant());
+    }
+
+    @GetMapping("/pathways/{pathwayId}/export")
+    public Export export(@PathVariable String pathwayId, Caller caller) {
+        List<PathwayEvent> events = history.facts(pathwayId);
+        accessLog.record(caller, List.of(pathwayId));
         Instant now = clock.instant();
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<ExportedEvent> stored = chain.stored(pathwayId).stream().map(e -> new ExportedEvent(e.sequence(),
+                e.eventIdentifier(), e.payloadType(), e.payloadRevision(), e.timeStamp(),
+                base64.encodeToString(e.payload()), e.metaData() == null ? "" : base64.encodeToString(e.metaData()),
+                e.hash())).toList();
+        return new Export(pathwayId, now, caller.subject(), "SHA-256", EventChain.GENESIS,
+                chain.verify(pathwayId), stored, timelineOf(pathwayId, events, now));
+    }
+
+    /** The gap timeline, each entry with its gap's explanation as judged {@code now}: the API's and the export's. */
+    private List<TimelineEntry> timelineOf(String pathwayId, List<PathwayEvent> events, Instant now) {
         Map<String, Gap> gapsNow = engine.evaluate(pathwayId, events, now, now).stream()
                 .collect(Collectors.toMap(Gap::gapId, g -> g));
         return GapTimeline.of(engine, pathwayId, events).stream().map(entry -> {
@@ -105,19 +123,6 @@ public class AuditController {
             return new TimelineEntry(entry.gapId(), entry.rule(), entry.triggeredBy(), entry.dueAt(), entry.changes(),
                     gap == null ? null : Explanation.of(gap, gap.statusAt(now)));
         }).toList();
-    }
-
-    @GetMapping("/pathways/{pathwayId}/export")
-    public Export export(@PathVariable String pathwayId, Caller caller) {
-        List<PathwayEvent> events = history.facts(pathwayId);
-        accessLog.record(caller, List.of(pathwayId));
-        Base64.Encoder base64 = Base64.getEncoder();
-        List<ExportedEvent> stored = chain.stored(pathwayId).stream().map(e -> new ExportedEvent(e.sequence(),
-                e.eventIdentifier(), e.payloadType(), e.payloadRevision(), e.timeStamp(),
-                base64.encodeToString(e.payload()), e.metaData() == null ? "" : base64.encodeToString(e.metaData()),
-                e.hash())).toList();
-        return new Export(pathwayId, clock.instant(), caller.subject(), "SHA-256", EventChain.GENESIS,
-                chain.verify(pathwayId), stored, GapTimeline.of(engine, pathwayId, events));
     }
 
     /** Who read this pathway: the patient's right to know who accessed their record. */
