@@ -1,5 +1,6 @@
 package no.pathway.api.gaps;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import no.pathway.projections.engine.Explanation;
 import org.springframework.boot.jackson.JacksonMixin;
@@ -16,5 +17,14 @@ final class ExplanationJson {
     @JacksonMixin({Explanation.class, Explanation.Expected.class})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     interface LeavesOutWhatDoesNotApply {
+    }
+
+    /**
+     * The trigger's service is for the pages' wording (the worklist's "Tjeneste"); the API has not published it (it
+     * is known for some rules only, and for stored gaps from the record's detail).
+     */
+    @JacksonMixin(Explanation.Trigger.class)
+    @JsonIgnoreProperties("setting")
+    interface TriggerWithoutSetting {
     }
 }
