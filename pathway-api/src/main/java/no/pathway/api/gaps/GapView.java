@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import no.pathway.core.event.FollowUpOutcome;
 import no.pathway.projections.engine.Exclusion;
+import no.pathway.projections.engine.Explanation;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;
@@ -17,7 +18,7 @@ import no.pathway.projections.gaps.FollowUp;
  * the gap is closed at that time, {@code reason} only when it is not applicable; {@code acknowledgement} is the
  * latest coordinator acknowledgement, if any; {@code assignedTo} (with when and by whom) the coordinator who has the
  * gap, if anyone; {@code followUpAttempts} the call log, oldest first (empty when nothing was tried);
- * {@code explanation} why the gap is what it is ({@link GapExplanation}).
+ * {@code explanation} why the gap is what it is ({@link Explanation}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GapView(
@@ -41,7 +42,7 @@ public record GapView(
         Instant assignedAt,
         String assignedBy,
         List<Attempt> followUpAttempts,
-        GapExplanation explanation) {
+        Explanation explanation) {
 
     /** One entry of the gap's call log: when, by whom (token subject), how it went, and the note if any. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,6 +61,6 @@ public record GapView(
                 acknowledgement, assigned == null ? null : assigned.to(), assigned == null ? null : assigned.at(),
                 assigned == null ? null : assigned.by(),
                 work.attempts().stream().map(a -> new Attempt(a.at(), a.by(), a.outcome(), a.note())).toList(),
-                GapExplanation.of(gap, status));
+                Explanation.of(gap, status));
     }
 }

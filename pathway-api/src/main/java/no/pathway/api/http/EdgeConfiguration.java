@@ -1,8 +1,11 @@
 package no.pathway.api.http;
 
+import org.apache.catalina.Manager;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.session.ManagerBase;
+import org.apache.catalina.session.StandardManager;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -52,6 +55,19 @@ class EdgeConfiguration {
                 }
             }
             pipeline.addValve(new ProblemErrorReportValve());
+        });
+    }
+
+    /** Session ids without digits ({@link LetterSessionIds}); the manager is the one Tomcat would make otherwise. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> letterSessionIds() {
+        return factory -> factory.addContextCustomizers(context -> {
+            Manager manager = context.getManager();
+            if (manager == null) {
+                manager = new StandardManager();
+                context.setManager(manager);
+            }
+            ((ManagerBase) manager).setSessionIdGenerator(new LetterSessionIds());
         });
     }
 

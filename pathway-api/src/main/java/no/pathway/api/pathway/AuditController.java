@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.audit.EventChain;
-import no.pathway.api.gaps.GapExplanation;
 import no.pathway.api.http.JsonBody;
 import no.pathway.api.http.NotFound;
 import no.pathway.api.http.QueryParameters;
@@ -19,6 +18,7 @@ import no.pathway.api.ingest.IngestProperties;
 import no.pathway.api.security.Caller;
 import no.pathway.api.security.PathwayAccess;
 import no.pathway.core.event.PathwayEvent;
+import no.pathway.projections.engine.Explanation;
 import no.pathway.projections.engine.Gap;
 import no.pathway.projections.engine.GapEngine;
 import no.pathway.projections.engine.GapRule;
@@ -55,13 +55,13 @@ public class AuditController {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimelineEntry(String gapId, GapRule rule, String triggeredBy, Instant dueAt,
-                                List<GapTimeline.Change> changes, GapExplanation explanation) {
+                                List<GapTimeline.Change> changes, Explanation explanation) {
     }
 
     /** Everything about a pathway an auditor takes away, verifiable offline (docs/audit.md). */
     public record Export(String pathwayId, Instant exportedAt, String exportedBy, String algorithm, String genesis,
                          EventChain.Verification verification, List<ExportedEvent> events,
-                         List<GapTimeline.Entry> gapTimeline) {
+                         List<TimelineEntry> gapTimeline) {
     }
 
     private final EventChain chain;
@@ -97,27 +97,32 @@ public class AuditController {
     public List<TimelineEntry> timeline(@PathVariable String pathwayId, Caller caller) {
         List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
-        Instant now = clock.instant();
-        Map<String, Gap> gapsNow = engine.evaluate(pathwayId, events, now, now).stream()
-                .collect(Collectors.toMap(Gap::gapId, g -> g));
-        return GapTimeline.of(engine, pathwayId, events).stream().map(entry -> {
-            Gap gap = gapsNow.get(entry.gapId());
-            return new TimelineEntry(entry.gapId(), entry.rule(), entry.triggeredBy(), entry.dueAt(), entry.changes(),
-                    gap == null ? null : GapExplanation.of(gap, gap.statusAt(now)));
-        }).toList();
+        return timelineOf(pathwayId, events, clock.instant());
     }
 
     @GetMapping("/pathways/{pathwayId}/export")
     public Export export(@PathVariable String pathwayId, Caller caller) {
         List<PathwayEvent> events = history.facts(pathwayId);
         accessLog.record(caller, List.of(pathwayId));
+        Instant now = clock.instant();
         Base64.Encoder base64 = Base64.getEncoder();
         List<ExportedEvent> stored = chain.stored(pathwayId).stream().map(e -> new ExportedEvent(e.sequence(),
                 e.eventIdentifier(), e.payloadType(), e.payloadRevision(), e.timeStamp(),
                 base64.encodeToString(e.payload()), e.metaData() == null ? "" : base64.encodeToString(e.metaData()),
                 e.hash())).toList();
-        return new Export(pathwayId, clock.instant(), caller.subject(), "SHA-256", EventChain.GENESIS,
-                chain.verify(pathwayId), stored, GapTimeline.of(engine, pathwayId, events));
+        return new Export(pathwayId, now, caller.subject(), "SHA-256", EventChain.GENESIS,
+                chain.verify(pathwayId), stored, timelineOf(pathwayId, events, now));
+    }
+
+    /** The gap timeline, each entry with its gap's explanation as judged {@code now}: the API's and the export's. */
+    private List<TimelineEntry> timelineOf(String pathwayId, List<PathwayEvent> events, Instant now) {
+        Map<String, Gap> gapsNow = engine.evaluate(pathwayId, events, now, now).stream()
+                .collect(Collectors.toMap(Gap::gapId, g -> g));
+        return GapTimeline.of(engine, pathwayId, events).stream().map(entry -> {
+            Gap gap = gapsNow.get(entry.gapId());
+            return new TimelineEntry(entry.gapId(), entry.rule(), entry.triggeredBy(), entry.dueAt(), entry.changes(),
+                    gap == null ? null : Explanation.of(gap, gap.statusAt(now)));
+        }).toList();
     }
 
     /** Who read this pathway: the patient's right to know who accessed their record. */

@@ -95,4 +95,23 @@ class GapExplanationIT extends ApiIT {
         assertThat(entries.get((String) second.get("eventId")).get("explanation").get("excludedBy").stringValue())
                 .isEqualTo(death.get("eventId"));
     }
+
+    @Test
+    void the_audit_export_explains_each_gap_of_its_timeline_as_the_timeline_does() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String person = TestPersons.next();
+        Map<String, Object> overdose = post(event("OVERDOSE_RECORDED", person, now.minus(Duration.ofHours(10))
+                .toString(), "fatal", false, "municipality", municipality));
+        String pathway = (String) overdose.get("pathwayId");
+        post(event("PERSON_DIED", person, now.minus(Duration.ofHours(1)).toString()));
+
+        JsonNode exported = api.get("/api/v1/pathways/" + pathway + "/export").json().get("gapTimeline");
+        JsonNode timeline = api.get("/api/v1/pathways/" + pathway + "/gaps/timeline").json();
+
+        JsonNode explanation = byTrigger(exported).get((String) overdose.get("eventId")).get("explanation");
+        assertThat(explanation.get("ruleNumber").intValue()).isEqualTo(10);
+        assertThat(explanation.get("trigger").get("eventId").stringValue()).isEqualTo(overdose.get("eventId"));
+        assertThat(explanation.get("summary").stringValue()).contains("the person died");
+        assertThat(exported).as("the export's gap timeline is the API's").isEqualTo(timeline);
+    }
 }

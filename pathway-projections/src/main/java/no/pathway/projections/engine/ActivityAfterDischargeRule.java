@@ -20,7 +20,8 @@ record ActivityAfterDischargeRule() implements Rule {
     private static final About ABOUT = new About(GapRule.NO_ACTIVITY_14D, 7,
             "Meaningful activity within two weeks.",
             List.of("hearing statements: meaningful activity and work training after treatment"),
-            new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from RESIDENTIAL",
+                    Setting.RESIDENTIAL),
             new Expected("an activity recorded, or a start of an episode at NAV, from 30 days before the "
                     + "discharge", List.of(FactType.ACTIVITY_RECORDED, FactType.EPISODE_STARTED),
                     EnumSet.of(Setting.NAV), LOOKBACK),

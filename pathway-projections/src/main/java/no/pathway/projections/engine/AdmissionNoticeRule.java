@@ -22,7 +22,7 @@ record AdmissionNoticeRule() implements Rule {
             "The home municipality knows from day one.",
             List.of("Forskrift om kommunal betaling for utskrivningsklare pasienter: notice within 24 h of "
                     + "admission"),
-            new Trigger(FactType.EPISODE_STARTED, "an episode in RESIDENTIAL starts"),
+            new Trigger(FactType.EPISODE_STARTED, "an episode in RESIDENTIAL starts", Setting.RESIDENTIAL),
             new Expected("a handover sent to the municipality, or a contact person assigned in the "
                     + "municipality, from 30 days before the admission",
                     List.of(FactType.HANDOVER_SENT, FactType.CONTACT_ASSIGNED), EnumSet.of(Setting.MUNICIPALITY),

@@ -29,7 +29,7 @@ record ContactAfterReleaseRule() implements Rule {
             List.of("Bukten et al. 2017: 123 of 493 overdose deaths in the first six months after release fell "
                             + "in week one",
                     "Binswanger et al. 2007"),
-            new Trigger(FactType.EPISODE_ENDED, "a community discharge from PRISON"),
+            new Trigger(FactType.EPISODE_ENDED, "a community discharge from PRISON", Setting.PRISON),
             new Expected("a live appointment in detox, outpatient or residential treatment, the municipality "
                     + "or NAV scheduled within the deadline, or a start of such an episode from an hour before the "
                     + "release to the deadline",

@@ -26,7 +26,7 @@ record DetoxNoTreatmentRule() implements Rule {
             "Nobody leaves detox without treatment within a day.",
             List.of("the 24-hour treatment guarantee (Stockholm model)",
                     "Nasjonalt pasientforløp TSB, forløpstider: inpatient detox → next treatment within 0 days"),
-            new Trigger(FactType.EPISODE_ENDED, "an episode in DETOX ends, endReason not DIED"),
+            new Trigger(FactType.EPISODE_ENDED, "an episode in DETOX ends, endReason not DIED", Setting.DETOX),
             new Expected("a live appointment in outpatient or residential treatment scheduled within the "
                     + "deadline, or a start of such an episode from an hour before the end to the deadline",
                     List.of(FactType.APPOINTMENT_BOOKED, FactType.EPISODE_STARTED), TREATMENT, START_LEAD),

@@ -26,8 +26,16 @@ public record Explanation(
         String excludedBy,
         String summary) {
 
-    /** The triggering event, its type and the rule's condition on it. */
-    public record Trigger(String eventId, FactType eventType, String condition) {
+    /**
+     * The triggering event, its type, the rule's condition on it, and the service it happened in where the rule or
+     * the gap's record tells ({@link Rule#triggerSetting}; null otherwise).
+     */
+    public record Trigger(String eventId, FactType eventType, String condition, Setting setting) {
+        public static Trigger of(Gap gap) {
+            Rule rule = RuleCatalogue.of(gap.rule());
+            return new Trigger(gap.triggeredBy(), rule.trigger().eventType(), rule.trigger().words(),
+                    rule.triggerSetting(gap));
+        }
     }
 
     /**
@@ -47,7 +55,7 @@ public record Explanation(
         String satisfiedBy = status == GapStatus.CLOSED ? gap.closedBy() : null;
         String excludedBy = status == GapStatus.NOT_APPLICABLE ? gap.excludedBy() : null;
         return new Explanation(rule.number(), gap.ruleVersion(), Duration.ofMinutes(gap.deadlineMinutes()),
-                new Trigger(gap.triggeredBy(), rule.trigger().eventType(), rule.trigger().words()),
+                Trigger.of(gap),
                 new Expected(expected.words(), expected.eventTypes(), settings, from, gap.dueAt()),
                 satisfiedBy, excludedBy, summary(rule, gap, status));
     }

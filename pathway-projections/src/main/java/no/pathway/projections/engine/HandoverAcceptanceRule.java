@@ -44,8 +44,13 @@ record HandoverAcceptanceRule() implements Rule {
         if (rejected) {
             closure = Windows.earliest(Stream.concat(closure.stream(), successor(seen, f, sent).stream()));
         }
-        return Optional.of(new Finding(closure, "handover " + id + " " + sent.fromSetting() + " to "
-                + sent.toSetting() + (rejected ? " (rejected)" : "")));
+        return Optional.of(new Finding(closure,
+                TriggerDetail.handover(id, sent.fromSetting(), sent.toSetting(), rejected)));
+    }
+
+    @Override
+    public Setting triggerSetting(Gap gap) {
+        return TriggerDetail.handoverFrom(gap.detail());
     }
 
     /**

@@ -49,7 +49,12 @@ record HandoverAtDischargeRule() implements Rule {
         FactIndex<HandoverSent> handovers = seen.sendsFrom.get(from);
         return Optional.of(new Finding(handovers == null ? Optional.empty()
                 : handovers.earliestSince(episodeStart, t),
-                "discharge from " + from + "; a handover from " + from + " is needed"));
+                TriggerDetail.discharge(from) + "; a handover from " + from + " is needed"));
+    }
+
+    @Override
+    public Setting triggerSetting(Gap gap) {
+        return TriggerDetail.dischargeSetting(gap.detail());
     }
 
     @Override

@@ -37,7 +37,12 @@ record MunicipalContactRule() implements Rule {
         }
         Instant t = on.t();
         return Optional.of(new Finding(on.seen().municipalContacts.earliestSince(t.minus(LOOKBACK), t),
-                "discharge from " + from));
+                TriggerDetail.discharge(from)));
+    }
+
+    @Override
+    public Setting triggerSetting(Gap gap) {
+        return TriggerDetail.dischargeSetting(gap.detail());
     }
 
     @Override

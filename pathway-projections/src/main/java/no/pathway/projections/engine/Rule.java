@@ -20,8 +20,14 @@ public sealed interface Rule permits DetoxNoTreatmentRule, HousingAtDischargeRul
         ContactAfterReleaseRule, AdmissionNoticeRule, MunicipalContactRule, ActivityAfterDischargeRule,
         HandoverAcceptanceRule, RebookingRule, OverdoseFollowUpRule {
 
-    /** The event type that can trigger the rule and, in words, the condition on it. */
-    record Trigger(FactType eventType, String words) {
+    /**
+     * The event type that can trigger the rule and, in words, the condition on it; {@code setting} the service the
+     * trigger happens in when the rule fixes it (null when it varies with the trigger, or there is none).
+     */
+    record Trigger(FactType eventType, String words, Setting setting) {
+        Trigger(FactType eventType, String words) {
+            this(eventType, words, null);
+        }
     }
 
     /**
@@ -88,6 +94,14 @@ public sealed interface Rule permits DetoxNoTreatmentRule, HousingAtDischargeRul
     /** Whether a readmission excludes it (rules triggered by a community discharge). Death excludes every rule. */
     default boolean excludedByReadmission() {
         return about().excludedByReadmission();
+    }
+
+    /**
+     * The service {@code gap}'s trigger happened in: fixed by the rule, or, where it varies, as the gap's record
+     * says; null where neither tells (an overdose, which happens outside the services).
+     */
+    default Setting triggerSetting(Gap gap) {
+        return trigger().setting();
     }
 
     /**

@@ -5,17 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.pathway.api.ui.layout.Municipalities;
 import no.pathway.core.event.Setting;
+import no.pathway.projections.engine.Explanation;
 import no.pathway.projections.engine.Gap;
-import no.pathway.projections.engine.GapRule;
 import no.pathway.projections.engine.GapStatus;
 import no.pathway.projections.gaps.Acknowledgement;
 import org.springframework.context.MessageSource;
@@ -32,21 +25,6 @@ public class GapWording {
     private static final Duration HOUR = Duration.ofHours(1);
     /** Deadlines of 24, 48 and 72 hours read best in hours; from four days on, days. */
     private static final Duration FOUR_DAYS = Duration.ofHours(96);
-    /** The service a rule's trigger happens in, where the rule fixes it. */
-    private static final Map<GapRule, Setting> SETTING_OF_RULE = Map.of(
-            GapRule.DETOX_NO_TREATMENT_24H, Setting.DETOX,
-            GapRule.RELEASE_NO_CONTACT_72H, Setting.PRISON,
-            GapRule.ADMISSION_MUNICIPALITY_NOT_NOTIFIED, Setting.RESIDENTIAL,
-            GapRule.NO_ACTIVITY_14D, Setting.RESIDENTIAL);
-    /**
-     * Rules whose trigger's service the gap record names in its detail (the engine's "discharge from PRISON",
-     * "handover h-1 DETOX to MUNICIPALITY": the first setting named is where the trigger happened).
-     */
-    private static final Set<GapRule> SETTING_IN_DETAIL = EnumSet.of(GapRule.DISCHARGE_WITHOUT_HANDOVER,
-            GapRule.NO_MUNICIPAL_CONTACT_AT_DISCHARGE, GapRule.HANDOVER_NOT_ACCEPTED_48H);
-    private static final Pattern SETTING = Pattern.compile("\\b(" + Arrays.stream(Setting.values()).map(Enum::name)
-            .collect(Collectors.joining("|")) + ")\\b");
-
     private final MessageSource messages;
 
     public GapWording(MessageSource messages) {
@@ -64,22 +42,13 @@ public class GapWording {
     }
 
     /**
-     * The service the trigger came from: fixed by the rule, or named in the gap's detail; where the gap record cannot
-     * tell (a discharge's housing gap, a missed appointment, an overdose, which happens outside the services) a
-     * sentence that says what is known, never a blank.
+     * The service the trigger came from, as the gap's explanation has it (fixed by the rule, or from the gap's record);
+     * where it cannot tell (a discharge's housing gap, a missed appointment, an overdose, which happens outside the
+     * services) a sentence that says what is known, never a blank.
      */
     String setting(Gap gap, Locale locale) {
-        Setting fixed = SETTING_OF_RULE.get(gap.rule());
-        if (fixed != null) {
-            return text("setting." + fixed, locale);
-        }
-        if (SETTING_IN_DETAIL.contains(gap.rule()) && gap.detail() != null) {
-            Matcher named = SETTING.matcher(gap.detail());
-            if (named.find()) {
-                return text("setting." + named.group(1), locale);
-            }
-        }
-        return text("setting.of." + gap.rule(), locale);
+        Setting setting = Explanation.Trigger.of(gap).setting();
+        return setting != null ? text("setting." + setting, locale) : text("setting.of." + gap.rule(), locale);
     }
 
     /** What happened and what is missing while the gap is unresolved; what happened and how it ended after. */

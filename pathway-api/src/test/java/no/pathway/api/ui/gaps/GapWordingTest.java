@@ -127,6 +127,7 @@ class GapWordingTest {
             DISCHARGE_WITHOUT_HANDOVER          | discharge from PRISON; a handover from PRISON is needed | Kriminalomsorgen
             NO_MUNICIPAL_CONTACT_AT_DISCHARGE   | discharge from RESIDENTIAL                             | Døgnbehandling
             HANDOVER_NOT_ACCEPTED_48H           | handover h-1 DETOX to MUNICIPALITY (rejected)          | Avrusning
+            HANDOVER_NOT_ACCEPTED_48H           | handover PRISON-7 DETOX to MUNICIPALITY                | Avrusning
             HANDOVER_NOT_ACCEPTED_48H           | handover h-1                                           | Tjenesten som sendte overføringen
             DISCHARGE_WITHOUT_HOUSING           | housing at discharge: NONE                             | Utskrivende institusjon
             MISSED_APPOINTMENT_NO_REBOOKING_72H | missed appointment a-1                                 | Tjenesten med den uteblitte timen
