@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,21 @@ public class GapRows {
     public List<Gap> ofPathway(String pathwayId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM gap WHERE pathway_id = ? ORDER BY due_at, gap_id", GAP,
                 pathwayId);
+    }
+
+    /**
+     * The stored gaps of these pathways that belong to {@code municipality}, with their acknowledgements, assignments
+     * and call logs, in no particular order: one probe of {@code gap_by_pathway} per pathway.
+     */
+    public List<Row> ofPathways(Collection<String> pathwayIds, String municipality) {
+        return jdbc.query("""
+                        SELECT g.* FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                            SELECT * FROM gap WHERE pathway_id = k.p OFFSET 0) g
+                        WHERE g.municipality = ?""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray()));
+                    ps.setString(2, municipality);
+                }, ROW);
     }
 
     /** Whether the pathway has a gap of one of these municipalities that is PROSPECTIVE or OPEN at {@code now}. */
