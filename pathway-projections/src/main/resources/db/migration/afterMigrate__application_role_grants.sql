@@ -39,6 +39,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON token_entry TO "${application-role}";
 
 -- Read models: a pathway's gap rows are replaced by delete and insert, its summary is upserted; a rebuild deletes all.
 GRANT SELECT, INSERT, DELETE ON gap TO "${application-role}";
+-- the tally of the gaps by class, kept with them (V17)
+GRANT SELECT, INSERT, UPDATE, DELETE ON gap_tally TO "${application-role}";
 GRANT SELECT, INSERT, UPDATE, DELETE ON pathway_summary TO "${application-role}";
 -- The read models' quarantine: a pathway is set aside, its later events counted, locked for a retry and released;
 -- a reset empties it.

@@ -23,10 +23,12 @@ public class DashboardAtController {
     /**
      * @param counts         every gap of the municipality at T by status, whatever {@code status} asked for
      * @param pathwaysJudged how many pathways whose events had named the municipality by T were judged
+     * @param pathwaysSettled of those, how many had nothing recorded or occurring after T and were taken from the read
+     *                       models, which had judged every event of them (docs/audit.md)
      * @param notJudged      pathways whose stored events could not be read (empty when all could)
      */
     public record Answer(String municipality, Instant at, Instant knownAt, Map<String, Long> counts,
-                         int pathwaysJudged, List<String> notJudged, List<GapView> gaps) {
+                         int pathwaysJudged, int pathwaysSettled, List<String> notJudged, List<GapView> gaps) {
     }
 
     private final DashboardAt dashboard;
@@ -55,7 +57,8 @@ public class DashboardAtController {
         String which = municipalities.iterator().next();
         DashboardAt.Result result = dashboard.at(which, t, statuses.isEmpty() ? DEFAULT_STATUSES : statuses);
         accessLog.record(caller, result.gaps().stream().map(s -> s.gap().pathwayId()).toList());
-        return new Answer(which, t, t, result.counts(), result.pathwaysJudged(), result.notJudged(),
+        return new Answer(which, t, t, result.counts(), result.pathwaysJudged(),
+                result.pathwaysSettled(), result.notJudged(),
                 result.gaps().stream().map(s -> GapView.of(s.gap(), t, s.acknowledgement(), s.followUp())).toList());
     }
 }

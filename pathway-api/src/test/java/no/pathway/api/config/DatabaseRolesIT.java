@@ -40,6 +40,7 @@ class DatabaseRolesIT extends ApiIT {
             Map.entry("snapshot_event_entry", Set.of("SELECT", "INSERT", "DELETE")),
             Map.entry("token_entry", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("gap", Set.of("SELECT", "INSERT", "DELETE")),
+            Map.entry("gap_tally", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("pathway_summary", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("read_model_quarantine", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),
             Map.entry("read_model_node", Set.of("SELECT", "INSERT", "UPDATE", "DELETE")),

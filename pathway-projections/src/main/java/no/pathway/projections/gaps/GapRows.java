@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,10 +70,12 @@ public class GapRows {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final GapTally tally;
 
     public GapRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tally = new GapTally(jdbc);
     }
 
     /**
@@ -85,9 +90,12 @@ public class GapRows {
         }
         // one index probe per pathway, then a delete by primary key, whatever the statistics say: "= ANY(?)" and a
         // join with unnest(?) were both planned as whole-table scans (docs/performance.md, steps 5 and 14)
-        jdbc.update(DELETE_OF_PATHWAYS, ps -> ps.setArray(1,
-                ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())));
+        List<GapTally.Key> removed = jdbc.query(DELETE_OF_PATHWAYS + " RETURNING coalesce(municipality, ''), rule, "
+                        + GapTally.CLASS, ps -> ps.setArray(1,
+                        ps.getConnection().createArrayOf("varchar", gapsByPathway.keySet().toArray())),
+                (rs, n) -> new GapTally.Key(rs.getString(1), rs.getString(2), rs.getString(3)));
         List<Gap> gaps = gapsByPathway.values().stream().flatMap(List::stream).toList();
+        tally.add(GapTally.change(removed, gaps));
         jdbc.batchUpdate("INSERT INTO gap (" + COLUMNS + ", acknowledged_at, acknowledged_by, acknowledgement, "
                         + "assigned_to, assigned_at, assigned_by, follow_up_attempts) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
@@ -129,11 +137,27 @@ public class GapRows {
      */
     public void deleteAll() {
         jdbc.update("DELETE FROM gap");
+        tally.clear();
     }
 
     public List<Gap> ofPathway(String pathwayId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM gap WHERE pathway_id = ? ORDER BY due_at, gap_id", GAP,
                 pathwayId);
+    }
+
+    /**
+     * The stored gaps of these pathways that belong to {@code municipality}, with their acknowledgements, assignments
+     * and call logs, in no particular order: one probe of {@code gap_by_pathway} per pathway.
+     */
+    public List<Row> ofPathways(Collection<String> pathwayIds, String municipality) {
+        return jdbc.query("""
+                        SELECT g.* FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                            SELECT * FROM gap WHERE pathway_id = k.p OFFSET 0) g
+                        WHERE g.municipality = ?""",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray()));
+                    ps.setString(2, municipality);
+                }, ROW);
     }
 
     /** Whether the pathway has a gap of one of these municipalities that is PROSPECTIVE or OPEN at {@code now}. */
@@ -187,52 +211,17 @@ public class GapRows {
     }
 
     /**
-     * The statuses of {@link #countsBy}, in the order each group's counts are given, each as a condition at
-     * {@code :now} (the {@link #STATUS_CASE} split into one filter per status).
-     */
-    private static final Map<String, String> COUNTED = countedStatuses();
-
-    private static Map<String, String> countedStatuses() {
-        Map<String, String> counted = new LinkedHashMap<>();
-        counted.put("CLOSED_LATE", CLOSED + " AND closed_at > due_at");
-        counted.put("CLOSED_ON_TIME", CLOSED + " AND closed_at <= due_at");
-        counted.put("NOT_APPLICABLE", EXCLUDED);
-        counted.put("OPEN", UNRESOLVED + " AND due_at < :now");
-        counted.put("PROSPECTIVE", UNRESOLVED + " AND due_at >= :now");
-        return counted;
-    }
-
-    /**
      * Counts per group ({@code rule} or {@code municipality}) and status at {@code now}; a status no gap of the group
-     * has is left out. One pass with a filtered count per status, grouped by the group alone (a handful of groups),
-     * over the index {@code gap_counts_by_municipality_rule} (V13) alone: grouping by the status expression as well
-     * sorted every gap of the municipalities, on disk at 100,000 pathways (docs/performance.md, the worklist at
-     * scale).
+     * has is left out. From the tally the gap rows are kept with ({@link GapTally}), not from every row: counting the
+     * rows of the largest municipality at 100,000 pathways took 270-440 ms on each worklist page (docs/performance.md,
+     * the worklist at scale). The tally and its corrections are read in one snapshot.
      */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Map<String, Map<String, Long>> countsBy(String groupColumn, Set<String> municipalities, Instant now) {
         if (!Set.of("rule", "municipality").contains(groupColumn)) {
             throw new IllegalArgumentException("group by rule or municipality");
         }
-        MapSqlParameterSource params = new MapSqlParameterSource("now", timestamp(now));
-        String where = "";
-        if (!municipalities.isEmpty()) {
-            where = " WHERE municipality IN (:municipalities)";
-            params.addValue("municipalities", List.copyOf(municipalities));
-        }
-        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-        named.query("SELECT coalesce(" + groupColumn + ", '') AS grp, " + String.join(", ", COUNTED.values().stream()
-                .map(condition -> "count(*) FILTER (WHERE " + condition + ")").toList())
-                + " FROM gap" + where + " GROUP BY 1 ORDER BY 1", params, (ResultSet rs) -> {
-                    Map<String, Long> group = counts.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>());
-                    int column = 2;
-                    for (String status : COUNTED.keySet()) {
-                        long n = rs.getLong(column++);
-                        if (n > 0) {
-                            group.put(status, n);
-                        }
-                    }
-                });
-        return counts;
+        return tally.countsBy(groupColumn, municipalities, now);
     }
 
     /** A row of the indicator report. */

@@ -18,6 +18,12 @@ import no.pathway.projections.engine.Seen;
 /**
  * A pathway as it stands: home municipality, episodes under way, latest housing, contacts. Judged from every
  * recorded fact except retracted ones, in order of occurrence, like the gap rules.
+ *
+ * @param lastEventAt    when the latest fact that counts occurred (retracted ones do not)
+ * @param eventCount     how many events were judged: every stored event of the pathway, retractions included
+ * @param lastRecordedAt the latest recorded time of those {@code eventCount} events, retracted or not
+ * @param lastOccurredAt the latest time of occurrence of those events, retracted or not: with the two above, whether
+ *                       the read model's rows are also what was known at an earlier T (the dashboard at T)
  */
 public record PathwaySummary(
         String municipality,
@@ -25,7 +31,9 @@ public record PathwaySummary(
         HousingState housing,
         List<Contact> contacts,
         Instant lastEventAt,
-        int eventCount) {
+        int eventCount,
+        Instant lastRecordedAt,
+        Instant lastOccurredAt) {
 
     /** An episode that started and has not ended. */
     public record Episode(String episodeId, Setting setting, String provider, Instant startedAt) {
@@ -58,7 +66,17 @@ public record PathwaySummary(
                 contacts.put(c.setting() + " " + c.role(), new Contact(c.setting(), c.role(), c.occurredAt()));
             }
         }
+        Instant lastRecorded = null;
+        Instant lastOccurred = null;
+        for (PathwayEvent e : recordedOrder) {
+            lastRecorded = later(lastRecorded, e.recordedAt());
+            lastOccurred = later(lastOccurred, e.occurredAt());
+        }
         return new PathwaySummary(seen.municipality(), new ArrayList<>(active.values()), housing,
-                new ArrayList<>(contacts.values()), last, recordedOrder.size());
+                new ArrayList<>(contacts.values()), last, recordedOrder.size(), lastRecorded, lastOccurred);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
     }
 }
