@@ -112,6 +112,11 @@ class DashboardAtMatchesJudgementIT extends ApiIT {
         assertThat(taken.pathwaysJudged()).isEqualTo(judged.pathwaysJudged());
         assertThat(taken.notJudged()).isEmpty();
         assertThat(judged.pathwaysSettled()).isZero();
+        DashboardAt.Result unresolved = dashboard.at(municipality, t, DashboardAtController.DEFAULT_STATUSES, true);
+        assertThat(unresolved.gaps()).as("the unresolved gaps at %s", t).containsExactlyElementsOf(
+                judged.gaps().stream().filter(s -> DashboardAtController.DEFAULT_STATUSES.contains(s.gap().statusAt(t)))
+                        .toList());
+        assertThat(unresolved.counts()).isEqualTo(judged.counts());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -145,19 +146,37 @@ public class GapRows {
                 pathwayId);
     }
 
+    /** These pathways' stored gaps of one municipality: one probe of {@code gap_by_pathway} per pathway. */
+    private static final String OF_PATHWAYS = """
+            FROM unnest(:pathways::varchar[]) AS k(p) CROSS JOIN LATERAL (
+                SELECT * FROM gap WHERE pathway_id = k.p AND municipality = :municipality OFFSET 0) g""";
+
     /**
-     * The stored gaps of these pathways that belong to {@code municipality}, with their acknowledgements, assignments
-     * and call logs, in no particular order: one probe of {@code gap_by_pathway} per pathway.
+     * The stored gaps of these pathways that belong to {@code municipality} and whose status at {@code at} is one of
+     * {@code statuses}, with their acknowledgements, assignments and call logs, in no particular order.
      */
-    public List<Row> ofPathways(Collection<String> pathwayIds, String municipality) {
-        return jdbc.query("""
-                        SELECT g.* FROM unnest(?::varchar[]) AS k(p) CROSS JOIN LATERAL (
-                            SELECT * FROM gap WHERE pathway_id = k.p OFFSET 0) g
-                        WHERE g.municipality = ?""",
-                ps -> {
-                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", pathwayIds.toArray()));
-                    ps.setString(2, municipality);
-                }, ROW);
+    public List<Row> ofPathways(Collection<String> pathwayIds, String municipality, Set<GapStatus> statuses,
+                                Instant at) {
+        return named.query("SELECT g.* " + OF_PATHWAYS + " WHERE (" + String.join(" OR ",
+                statuses.stream().map(STATUS::get).toList()) + ")", ofPathways(pathwayIds, municipality, at), ROW);
+    }
+
+    /**
+     * How many of the stored gaps of these pathways that belong to {@code municipality} have each status at
+     * {@code at} (closed ones as CLOSED_LATE and CLOSED_ON_TIME), counted by the database.
+     */
+    public Map<String, Long> countsOf(Collection<String> pathwayIds, String municipality, Instant at) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        named.query("SELECT " + STATUS_CASE + ", count(*) " + OF_PATHWAYS + " GROUP BY 1",
+                ofPathways(pathwayIds, municipality, at), (ResultSet rs) -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private static MapSqlParameterSource ofPathways(Collection<String> pathwayIds, String municipality, Instant at) {
+        return new MapSqlParameterSource("pathways", new SqlArrayValue("varchar", pathwayIds.toArray()))
+                .addValue("municipality", municipality).addValue("now", timestamp(at));
     }
 
     /** Whether the pathway has a gap of one of these municipalities that is PROSPECTIVE or OPEN at {@code now}. */
