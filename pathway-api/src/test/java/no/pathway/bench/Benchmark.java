@@ -745,6 +745,22 @@ public final class Benchmark {
                 ms(atNow, 50), ms(atNow, 100), ts.size(), String.join(" / ", judged), ms(dashboard, 50),
                 ms(dashboard, 100), dashboard.size(), dashboardServer, dashboardBefore, loadAverage());
 
+        // the whole list at T = now, as an auditor's system would fetch it: 5,000 gaps an answer, following nextCursor
+        long wholeStart = System.nanoTime();
+        int answers = 0;
+        long wholeList = 0;
+        String cursor = null;
+        do {
+            JsonNode page = get("/api/v1/audit/dashboard?municipality=" + m + "&at=" + now + "&limit=5000"
+                    + (cursor == null ? "" : "&cursor=" + cursor), auditor);
+            answers++;
+            wholeList += page.get("gaps").size();
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+        } while (cursor != null);
+        record(label + ". GET /api/v1/audit/dashboard, the whole list at T = now, 5,000 a page",
+                "%,d gaps in %d answers, %.1f s in all; load average %s", wholeList, answers, seconds(wholeStart),
+                loadAverage());
+
         // the auditor's page of the same, at the minute before now in Norwegian time (the page's resolution)
         PageSession auditorPage = PageSession.logIn(BASE, "AUDITOR", List.of(), "Bench Revisor", "/audit/dashboard");
         String at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneId.of("Europe/Oslo"))

@@ -135,6 +135,44 @@ class DashboardAtIT extends ApiIT {
     }
 
     @Test
+    void a_long_dashboard_comes_a_page_at_a_time_with_the_counts_of_all_and_each_page_logs_its_own_pathways() {
+        Instant base = Instant.parse("2026-03-16T08:00:00Z");
+        clock.freezeAt(base);
+        for (int i = 0; i < 7; i++) {
+            post(event("EPISODE_ENDED", TestPersons.next(), base.minus(Duration.ofMinutes(120 + i)).toString(),
+                    "municipality", municipality, "episodeId", "avr-1", "setting", "DETOX", "endReason",
+                    "TRANSFERRED"));
+        }
+        List<String> whole = new ArrayList<>();
+        dashboard(base, "&limit=5000").get("gaps").forEach(g -> whole.add(g.get("gapId").stringValue()));
+        assertThat(whole).hasSize(7);
+
+        List<String> paged = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = dashboard(base, "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.get("counts").get("PROSPECTIVE").longValue()).as("the counts are of all").isEqualTo(7);
+            page.get("gaps").forEach(g -> paged.add(g.get("gapId").stringValue()));
+            pageSizes.add(page.get("gaps").size());
+            String logged = jdbc.sql("SELECT array_to_string(pathway_ids, ',') FROM access_log ORDER BY id DESC "
+                    + "LIMIT 1").query(String.class).single();
+            assertThat(logged.split(",")).as("the pathways of this page").hasSize(page.get("gaps").size());
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+        } while (cursor != null);
+        assertThat(pageSizes).containsExactly(3, 3, 1);
+        assertThat(paged).as("the same gaps in the same order").isEqualTo(whole);
+
+        for (String bad : List.of("&limit=0", "&limit=5001", "&limit=many", "&cursor=not-a-cursor")) {
+            Api.Response refused = auditor().get(DashboardAtController.PATH + "?municipality=" + municipality
+                    + "&at=" + base + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.text()).as(bad).contains(bad.contains("limit") ? "\"limit\"" : "\"cursor\"")
+                    .doesNotContain("many", "not-a-cursor");
+        }
+    }
+
+    @Test
     void only_auditors_may_ask_and_the_question_must_be_whole() {
         String path = DashboardAtController.PATH + "?municipality=0301&at=2026-03-02T08:00:00Z";
         assertThat(api.as(token("c", Set.of(Role.COORDINATOR), Set.of("0301"))).get(path).status()).isEqualTo(403);
