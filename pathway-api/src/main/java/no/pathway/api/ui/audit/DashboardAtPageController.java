@@ -8,6 +8,7 @@ import java.util.Set;
 import no.pathway.api.audit.AccessLog;
 import no.pathway.api.gaps.DashboardAt;
 import no.pathway.api.http.InvalidRequest;
+import no.pathway.api.http.QueryParameters;
 import no.pathway.api.security.Caller;
 import no.pathway.api.ui.gaps.GapLine;
 import no.pathway.api.ui.gaps.GapWording;
@@ -81,7 +82,10 @@ class DashboardAtPageController {
         if (MunicipalityNumber.problem(municipality).isPresent()) {
             throw new InvalidRequest("municipality", "must be a 4-digit municipality number");
         }
-        int pageNumber = pageNumber(page);
+        QueryParameters q = new QueryParameters();
+        // a page after the last shows the last
+        int pageNumber = q.integer("page", page, 1, 1, 999_999);
+        q.done();
         DashboardAt.Result result = dashboard.at(municipality, t, UNRESOLVED);
         int total = result.gaps().size();
         int pages = Math.max(1, (total + PAGE - 1) / PAGE);
@@ -104,16 +108,5 @@ class DashboardAtPageController {
         model.addAttribute("pathwaysJudged", result.pathwaysJudged());
         model.addAttribute("notJudged", result.notJudged());
         return "audit/dashboard";
-    }
-
-    /** The page asked for: 1 when none, else a whole number from 1 (a page after the last shows the last). */
-    private static int pageNumber(String page) {
-        if (page == null) {
-            return 1;
-        }
-        if (!page.matches("[1-9][0-9]{0,5}")) {
-            throw new InvalidRequest("page", "must be a page number from 1");
-        }
-        return Integer.parseInt(page);
     }
 }
