@@ -113,7 +113,7 @@ public class DashboardAt {
         }
         List<Shown> shown = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : List.of("PROSPECTIVE", "OPEN", "CLOSED_ON_TIME", "CLOSED_LATE", "NOT_APPLICABLE")) {
+        for (String status : List.of("OPEN", "PROSPECTIVE", "CLOSED_LATE", "CLOSED_ON_TIME", "NOT_APPLICABLE")) {
             counts.put(status, 0L);
         }
         settled.counts().forEach((status, n) -> counts.merge(status, n, Long::sum));
